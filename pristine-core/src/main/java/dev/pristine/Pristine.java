@@ -1,0 +1,241 @@
+package dev.pristine;
+
+import dev.pristine.internal.ClonePool;
+import dev.pristine.internal.OwnerMarker;
+import dev.pristine.internal.Reaper;
+import dev.pristine.internal.Redaction;
+import dev.pristine.internal.Retry;
+import dev.pristine.internal.TemplateStore;
+import dev.pristine.spi.Engine;
+import dev.pristine.spi.Migrator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives out fresh, fully-migrated, isolated databases: builds the template once per key, keeps a pool
+ * of clones warm in the background, and leases one clone per test.
+ *
+ * <pre>{@code
+ * try (Pristine pristine = Pristine.builder().migrations(Path.of("db/migration")).build();
+ *      TestDatabase db = pristine.acquire("OrderTest.placesOrder")) {
+ *     DataSource ds = db.dataSource();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: one instance serves many threads, and many processes may share a state directory
+ * or server. Close it when done; clones it still holds are dropped, and if the process dies first,
+ * the reaper of the next start-up or {@code gc} drops them.
+ */
+public final class Pristine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pristine.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final PristineConfig config;
+    private final Engine engine;
+    private final Migrator migrator;
+    private final Retry retry;
+    private final TemplateStore store;
+    private final Reaper reaper;
+    private final ExecutorService background;
+    private final Semaphore capacity;
+    private final Object poolLock = new Object();
+    private volatile ClonePool pool;
+    private volatile boolean closed;
+
+    Pristine(PristineConfig config) {
+        this.config = config;
+        this.engine = config.engine();
+        this.migrator = config.migrator();
+        this.retry = new Retry(engine, config.retryFor());
+        this.store = new TemplateStore(engine, migrator, retry, config.lockTimeout());
+        this.reaper = new Reaper(engine, retry, config.templateRetention());
+        this.capacity = new Semaphore(config.maxClones());
+        int n = INSTANCES.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "pristine-" + n + "-bg-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+        this.background = Executors.newFixedThreadPool(config.backgroundThreads(), factory);
+        if (config.reapOnStart()) {
+            try {
+                GcReport report = reaper.reap(false, true);
+                if (!report.dropped().isEmpty()) {
+                    LOG.info("Start-up reaper dropped {} orphan(s): {}", report.dropped().size(), report.dropped());
+                }
+            } catch (PristineException e) {
+                engine.close();
+                background.shutdownNow();
+                throw e;
+            }
+        }
+    }
+
+    /** A builder, reading unset options from {@link PristineSettings#standard()}. */
+    public static PristineBuilder builder() {
+        return new PristineBuilder();
+    }
+
+    /** The template key: any change to the migrations or the engine gives a new key. */
+    public String key() {
+        return store.key();
+    }
+
+    /** The engine id, e.g. {@code sqlite}. */
+    public String engineId() {
+        return engine.id();
+    }
+
+    /** A human description of the engine location and the migrator, without passwords. */
+    public String describe() {
+        return Redaction.redact(engine.id() + " at " + engine.location() + " with " + migrator.describe());
+    }
+
+    /**
+     * Builds the template unless it exists (in this or any process), and starts warming the pool.
+     *
+     * @throws PristineException with {@code MIGRATION_FAILED} when a migration fails (nothing is published)
+     */
+    public PreparedTemplate prepare() {
+        ensureOpen();
+        PreparedTemplate t = store.prepare(config.listener());
+        startPool();
+        return t;
+    }
+
+    /** {@link #prepare()} in the background: the pool warms while the caller goes on (e.g. parses features). */
+    public CompletableFuture<PreparedTemplate> prepareAsync() {
+        ensureOpen();
+        return CompletableFuture.supplyAsync(this::prepare, background);
+    }
+
+    /** Leases a clone for {@code test}, waiting up to the configured acquire timeout. */
+    public TestDatabase acquire(String test) {
+        return acquire(test, config.acquireTimeout());
+    }
+
+    /**
+     * Leases a fresh clone named after {@code test}; prepares the template first when needed.
+     *
+     * @param test the test name, used in the database name, may be null
+     * @param timeout how long to wait when the global cap of clones is reached, not null
+     * @throws PristineException with {@code POOL_EXHAUSTED} when none could be had in time
+     */
+    public TestDatabase acquire(String test, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        ensureOpen();
+        ClonePool p = pool;
+        if (p == null) {
+            prepare();
+            p = pool;
+        }
+        return p.acquire(test == null ? "" : test, timeout);
+    }
+
+    /**
+     * Drops a clone by its lease id, whoever leased it (the CLI's {@code release}). Only clones that
+     * Pristine created are considered.
+     *
+     * @return whether a clone of that id existed and was dropped
+     */
+    public boolean release(String id) {
+        ensureOpen();
+        boolean exists = retry.get("listing clones", engine.location(), engine::clones).stream()
+                .anyMatch(c -> c.name().equals(id));
+        if (exists) {
+            retry.run("dropping a clone", id, () -> engine.dropClone(id));
+        }
+        return exists;
+    }
+
+    /** Every template and clone on the engine, with orphans marked. */
+    public Status status() {
+        ensureOpen();
+        return new Status(reaper.templates(), reaper.clones());
+    }
+
+    /**
+     * Drops orphan clones, abandoned builds and templates unused for the retention period.
+     *
+     * @param dryRun only report what would be dropped
+     */
+    public GcReport gc(boolean dryRun) {
+        ensureOpen();
+        return reaper.reap(dryRun, true);
+    }
+
+    /** The pool's state, for diagnostics. */
+    public String poolState() {
+        ClonePool p = pool;
+        return p == null ? "(pool not started)" : p.state();
+    }
+
+    private void startPool() {
+        if (pool != null) {
+            return;
+        }
+        synchronized (poolLock) {
+            if (pool == null && !closed) {
+                Duration ttl = config.leaseTtl();
+                String key = store.key();
+                Function<String, OwnerMarker> owner = ttl == null
+                        ? test -> OwnerMarker.ofThisProcess(key, test)
+                        : test -> OwnerMarker.expiringAt(key, Instant.now().plus(ttl), test);
+                ClonePool p = new ClonePool(engine, retry, key, config.poolSize(), capacity, config.maxClones(),
+                        background, owner, ttl == null);
+                p.start();
+                pool = p;
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "this Pristine is closed", describe(),
+                    "build a new one with Pristine.builder()");
+        }
+    }
+
+    /** Drops idle clones and clones still leased by this process, and releases the engine. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (poolLock) {
+            ClonePool p = pool;
+            background.shutdown();
+            try {
+                if (!background.awaitTermination(config.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Background work did not finish in time; the reaper will clean up what is left");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (p != null) {
+                p.close();
+            }
+        }
+        engine.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Pristine[" + describe() + "]";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.pristine;
+
+import dev.pristine.spi.Engine;
+import dev.pristine.spi.Migrator;
+import java.time.Duration;
+
+/** The validated configuration of one {@link Pristine}. */
+record PristineConfig(Engine engine, Migrator migrator, int poolSize, int maxClones, int backgroundThreads,
+        Duration acquireTimeout, Duration lockTimeout, Duration templateRetention, Duration leaseTtl,
+        boolean reapOnStart, BuildListener listener) {
+
+    /** How long one engine operation is retried on transient failures. */
+    Duration retryFor() {
+        return Duration.ofSeconds(30);
+    }
+}

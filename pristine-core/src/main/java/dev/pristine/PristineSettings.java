@@ -1,0 +1,140 @@
+package dev.pristine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * The {@code pristine.*} settings from every source, in precedence order: overrides given in code or
+ * by a test framework (JUnit and Cucumber configuration parameters) &gt; system properties &gt;
+ * {@code pristine.properties} on the class path &gt; {@code PRISTINE_*} environment variables.
+ *
+ * <p>Names are used without the {@code pristine.} prefix and match regardless of {@code .}, {@code -},
+ * {@code _} and case: {@code state-dir}, {@code pristine.state-dir} and {@code PRISTINE_STATE_DIR} are one setting.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PristineSettings {
+
+    private final List<Function<String, Optional<String>>> sources;
+    private final Map<String, String> all;
+
+    private PristineSettings(List<Function<String, Optional<String>>> sources, Map<String, String> all) {
+        this.sources = List.copyOf(sources);
+        this.all = Collections.unmodifiableMap(all);
+    }
+
+    /** No settings at all. */
+    public static PristineSettings empty() {
+        return new PristineSettings(List.of(), new LinkedHashMap<>());
+    }
+
+    /** System properties, {@code pristine.properties} from the context class loader, and the environment. */
+    public static PristineSettings standard() {
+        return standard(System.getenv(), System.getProperties(), classpathProperties());
+    }
+
+    /** The standard sources given explicitly (for tests and tools). */
+    public static PristineSettings standard(Map<String, String> env, Properties system, Properties file) {
+        PristineSettings s = empty();
+        Map<String, String> envMap = new LinkedHashMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith("PRISTINE_")) {
+                envMap.put(normalize(k.substring("PRISTINE_".length())), v);
+            }
+        });
+        s = s.withSource(envMap);
+        s = s.withSource(prefixed(file, false));
+        return s.withSource(prefixed(system, true));
+    }
+
+    /**
+     * These settings with a source of higher precedence on top.
+     *
+     * @param values {@code pristine.*} or unprefixed names to values, not null
+     */
+    public PristineSettings withOverrides(Map<String, String> values) {
+        Map<String, String> m = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v != null) {
+                m.put(normalize(k.startsWith("pristine.") ? k.substring("pristine.".length()) : k), v);
+            }
+        });
+        return withSource(m);
+    }
+
+    /** A setting by name (with or without the prefix). */
+    public Optional<String> get(String name) {
+        String key = normalize(name.startsWith("pristine.") ? name.substring("pristine.".length()) : name);
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            Optional<String> v = sources.get(i).apply(key);
+            if (v.isPresent() && !v.get().isBlank()) {
+                return Optional.of(v.get().trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every setting, by normalised name ({@code state-dir}, {@code flyway-schemas}). */
+    public Map<String, String> asMap() {
+        return all;
+    }
+
+    /** Turns a setting name into its normalised form: lower case, {@code -} between words. */
+    public static String normalize(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
+    }
+
+    private PristineSettings withSource(Map<String, String> values) {
+        List<Function<String, Optional<String>>> s = new ArrayList<>(sources);
+        Map<String, String> copy = Map.copyOf(values);
+        s.add(k -> Optional.ofNullable(copy.get(k)));
+        Map<String, String> merged = new LinkedHashMap<>(all);
+        merged.putAll(copy);
+        return new PristineSettings(s, merged);
+    }
+
+    private static Map<String, String> prefixed(Properties p, boolean prefixRequired) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith("pristine.")) {
+                m.put(normalize(name.substring("pristine.".length())), p.getProperty(name));
+            } else if (!prefixRequired) {
+                m.put(normalize(name), p.getProperty(name));
+            }
+        }
+        return m;
+    }
+
+    private static Properties classpathProperties() {
+        Properties p = new Properties();
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        if (cl == null) {
+            cl = PristineSettings.class.getClassLoader();
+        }
+        try (InputStream in = cl.getResourceAsStream("pristine.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read pristine.properties from the class path", e);
+        }
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        Map<String, String> masked = new LinkedHashMap<>(all);
+        masked.replaceAll((k, v) -> k.contains("password") ? dev.pristine.internal.Redaction.MASK : v);
+        return "PristineSettings" + masked;
+    }
+}

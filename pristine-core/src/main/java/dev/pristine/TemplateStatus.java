@@ -1,0 +1,14 @@
+package dev.pristine;
+
+import java.time.Instant;
+
+/**
+ * A published template, as {@link Pristine#status()} lists it.
+ *
+ * @param key the template key
+ * @param name the engine's name for it
+ * @param engine the engine id
+ * @param builtAt when it was published
+ * @param lastUsed when a process last prepared it
+ */
+public record TemplateStatus(String key, String name, String engine, Instant builtAt, Instant lastUsed) {}

@@ -1,0 +1,43 @@
+package dev.pristine;
+
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * A leased clone: a fresh, fully-migrated database that only its holder uses. Closing it releases
+ * the database, which is dropped in the background.
+ *
+ * <p>Thread-safe; {@link #close()} is idempotent.
+ */
+public interface TestDatabase extends AutoCloseable {
+
+    /** The lease id, usable with {@link Pristine#release(String)} and the CLI's {@code release}. */
+    String id();
+
+    /** The template key the clone was made from. */
+    String key();
+
+    /** The JDBC URL of the clone. */
+    String jdbcUrl();
+
+    /** The user to connect as, or null when the engine needs none. */
+    String user();
+
+    /** The password to connect with, or null. Never logged by Pristine. */
+    String password();
+
+    /** A data source for the clone; the same instance on every call. */
+    DataSource dataSource();
+
+    /**
+     * Keeps the database after {@link #close()}, for inspection: it is then owned by its expiry
+     * instead of this process, and dropped by {@code gc} after {@code duration}.
+     *
+     * @param duration how long to keep it, not null
+     */
+    void keep(Duration duration);
+
+    /** Releases the database. Does nothing the second time. */
+    @Override
+    void close();
+}

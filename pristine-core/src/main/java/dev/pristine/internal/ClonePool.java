@@ -1,0 +1,287 @@
+package dev.pristine.internal;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import dev.pristine.TestDatabase;
+import dev.pristine.spi.Engine;
+import dev.pristine.spi.NameTakenException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Clones of one template, prepared in the background up to a target number of idle clones, and
+ * bounded in total by a cap shared by every pool of a {@code Pristine}. {@code acquire} takes an idle
+ * clone (a queue pop and a rename), makes one on the spot when none is idle and the cap allows, or
+ * waits for one. Released clones are dropped in the background.
+ *
+ * <p>Thread-safe.
+ */
+public final class ClonePool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClonePool.class);
+    private static final String IDLE_TEST = "(pool)";
+
+    private final Engine engine;
+    private final Retry retry;
+    private final String key;
+    private final int target;
+    private final Semaphore capacity;
+    private final int maxClones;
+    private final ExecutorService background;
+    private final Function<String, OwnerMarker> ownerFor;
+    private final boolean dropLeasedOnClose;
+    private final LinkedBlockingDeque<String> idle = new LinkedBlockingDeque<>();
+    private final Set<String> leased = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger creating = new AtomicInteger();
+    private final AtomicInteger dropping = new AtomicInteger();
+    private volatile boolean closed;
+    private volatile String lastFailure;
+
+    /**
+     * @param ownerFor makes the marker of a clone from the test name
+     * @param capacity permits for the global cap on clones; one is held per clone that exists
+     * @param dropLeasedOnClose whether {@link #close()} drops clones still leased (false for leases owned by a TTL)
+     */
+    public ClonePool(Engine engine, Retry retry, String key, int target, Semaphore capacity, int maxClones,
+            ExecutorService background, Function<String, OwnerMarker> ownerFor, boolean dropLeasedOnClose) {
+        this.dropLeasedOnClose = dropLeasedOnClose;
+        this.engine = engine;
+        this.retry = retry;
+        this.key = key;
+        this.target = target;
+        this.capacity = capacity;
+        this.maxClones = maxClones;
+        this.background = background;
+        this.ownerFor = ownerFor;
+    }
+
+    /** Starts filling the pool in the background. */
+    public void start() {
+        fill();
+    }
+
+    /**
+     * Leases a clone named after {@code test}.
+     *
+     * @throws PristineException with {@code POOL_EXHAUSTED} when none could be had within {@code timeout}
+     */
+    public TestDatabase acquire(String test, Duration timeout) {
+        if (closed) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "acquire on a closed Pristine", test,
+                    "do not use a Pristine instance after close()");
+        }
+        String name = idle.poll();
+        String finalName;
+        if (name != null) {
+            finalName = relabel(name, test);
+        } else if (capacity.tryAcquire()) {
+            try {
+                finalName = create(test);
+            } catch (RuntimeException e) {
+                capacity.release();
+                throw e;
+            }
+        } else {
+            name = await(test, timeout);
+            finalName = relabel(name, test);
+        }
+        leased.add(finalName);
+        fill();
+        return new Lease(this, finalName, key);
+    }
+
+    private String await(String test, Duration timeout) {
+        fill();
+        try {
+            String name = idle.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (name != null) {
+                return name;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new PristineException(ErrorCode.POOL_EXHAUSTED,
+                "acquire for " + test + " timed out after " + timeout.toMillis() + "ms", state(),
+                "release databases you are done with (close() the TestDatabase), or raise pristine.max-clones");
+    }
+
+    /** The pool's state, HikariCP-style. */
+    public String state() {
+        return "(key=" + key.substring(0, 12) + ", leased=" + leased.size() + ", idle=" + idle.size() + ", creating="
+                + creating.get() + ", dropping=" + dropping.get() + ", max=" + maxClones + ", free="
+                + capacity.availablePermits() + (lastFailure == null ? "" : ", last failure: " + lastFailure) + ")";
+    }
+
+    private String create(String test) {
+        OwnerMarker owner = ownerFor.apply(test);
+        for (int attempt = 0; ; attempt++) {
+            String name = Names.clone(test, engine.maxNameLength());
+            try {
+                retry.get("creating a clone", name, () -> {
+                    try {
+                        engine.createClone(key, name, owner.encode());
+                        return null;
+                    } catch (NameTakenException e) {
+                        throw new NameTaken(e);
+                    }
+                });
+                LOG.debug("Created clone {}", name);
+                return name;
+            } catch (NameTaken taken) {
+                if (attempt > 10) {
+                    throw new PristineException(ErrorCode.UNEXPECTED, "no free clone name after 10 tries", name,
+                            "clean up the state directory with gc");
+                }
+            }
+        }
+    }
+
+    private String relabel(String name, String test) {
+        OwnerMarker owner = ownerFor.apply(test);
+        for (int attempt = 0; ; attempt++) {
+            String newName = Names.clone(test, engine.maxNameLength());
+            try {
+                return retry.get("renaming a clone", name, () -> {
+                    try {
+                        return engine.relabelClone(name, newName, owner.encode());
+                    } catch (NameTakenException e) {
+                        throw new NameTaken(e);
+                    }
+                });
+            } catch (NameTaken taken) {
+                if (attempt > 10) {
+                    throw new PristineException(ErrorCode.UNEXPECTED, "no free clone name after 10 tries", newName,
+                            "clean up the state directory with gc");
+                }
+            } catch (RuntimeException e) {
+                drop(name);
+                throw e;
+            }
+        }
+    }
+
+    private void fill() {
+        while (!closed && idle.size() + creating.get() < target) {
+            if (!capacity.tryAcquire()) {
+                return;
+            }
+            creating.incrementAndGet();
+            try {
+                background.execute(this::createIdle);
+            } catch (RejectedExecutionException e) {
+                creating.decrementAndGet();
+                capacity.release();
+                return;
+            }
+        }
+    }
+
+    private void createIdle() {
+        try {
+            if (closed) {
+                capacity.release();
+                return;
+            }
+            String name = create(IDLE_TEST);
+            if (closed) {
+                drop(name);
+            } else {
+                idle.add(name);
+            }
+            lastFailure = null;
+        } catch (RuntimeException e) {
+            capacity.release();
+            lastFailure = Redaction.redact(e.getMessage());
+            LOG.warn("Preparing a clone in the background failed; acquire makes them on demand: {}", lastFailure);
+        } finally {
+            creating.decrementAndGet();
+        }
+    }
+
+    /** Releases a leased clone: dropped in the background, or kept (already re-marked) when {@code kept}. */
+    void release(String name, boolean kept) {
+        if (!leased.remove(name)) {
+            return;
+        }
+        if (kept) {
+            capacity.release();
+            fill();
+            return;
+        }
+        dropping.incrementAndGet();
+        try {
+            background.execute(() -> {
+                try {
+                    drop(name);
+                } finally {
+                    dropping.decrementAndGet();
+                }
+                fill();
+            });
+        } catch (RejectedExecutionException e) {
+            try {
+                drop(name);
+            } finally {
+                dropping.decrementAndGet();
+            }
+        }
+    }
+
+    void keep(String name, Duration duration) {
+        OwnerMarker kept = ownerFor.apply("").keptUntil(Instant.now().plus(duration));
+        retry.run("marking a clone as kept", name, () -> engine.markClone(name, kept.withTest("(kept)").encode()));
+        LOG.info("Keeping database {} for inspection until {}", name, Instant.now().plus(duration));
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    private void drop(String name) {
+        try {
+            retry.run("dropping a clone", name, () -> engine.dropClone(name));
+            LOG.debug("Dropped clone {}", name);
+        } catch (RuntimeException e) {
+            LOG.warn("Dropping clone {} failed; the reaper will retry: {}", name, Redaction.redact(e.getMessage()));
+        } finally {
+            capacity.release();
+        }
+    }
+
+    /** Drops idle clones and every clone still leased by this process. */
+    @Override
+    public void close() {
+        closed = true;
+        List<String> names = new ArrayList<>();
+        idle.drainTo(names);
+        if (dropLeasedOnClose) {
+            names.addAll(leased);
+        }
+        leased.clear();
+        for (String name : names) {
+            drop(name);
+        }
+    }
+
+    /** Marks a lost race for a name; never escapes this class. */
+    private static final class NameTaken extends Retry.Escape {
+        private static final long serialVersionUID = 1L;
+
+        NameTaken(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.pristine.internal;
+
+import dev.pristine.CloneStatus;
+import dev.pristine.GcReport;
+import dev.pristine.TemplateStatus;
+import dev.pristine.spi.DatabaseEntry;
+import dev.pristine.spi.Engine;
+import dev.pristine.spi.TemplateEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds and drops what nobody owns any more: clones whose owner process died or whose TTL expired,
+ * builds left by a crashed builder, and templates not used for the retention period.
+ *
+ * <p>Thread-safe.
+ */
+public final class Reaper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
+    /** A database without a readable marker is left alone this long, in case its marker is being written. */
+    private static final Duration UNMARKED_GRACE = Duration.ofMinutes(1);
+
+    private final Engine engine;
+    private final Retry retry;
+    private final Duration retention;
+
+    public Reaper(Engine engine, Retry retry, Duration retention) {
+        this.engine = engine;
+        this.retry = retry;
+        this.retention = retention;
+    }
+
+    /** Every clone, with whether it is an orphan. */
+    public List<CloneStatus> clones() {
+        Instant now = Instant.now();
+        List<CloneStatus> out = new ArrayList<>();
+        for (DatabaseEntry e : retry.get("listing clones", engine.location(), engine::clones)) {
+            Optional<OwnerMarker> owner = OwnerMarker.decode(e.marker());
+            long age = Math.max(0, Duration.between(e.createdAt(), now).toSeconds());
+            out.add(new CloneStatus(e.name(), e.name(), owner.map(OwnerMarker::key).orElse(""),
+                    owner.map(OwnerMarker::describeOwner).orElse("unknown"), owner.map(OwnerMarker::test).orElse(""),
+                    age, isOrphan(e, owner, now)));
+        }
+        return out;
+    }
+
+    /** Every published template. */
+    public List<TemplateStatus> templates() {
+        List<TemplateStatus> out = new ArrayList<>();
+        for (TemplateEntry t : retry.get("listing templates", engine.location(), engine::templates)) {
+            out.add(new TemplateStatus(t.key(), t.name(), engine.id(), t.builtAt(), t.lastUsed()));
+        }
+        return out;
+    }
+
+    /**
+     * Drops orphan clones, abandoned builds and (when {@code templates}) templates unused for the retention period.
+     *
+     * @param dryRun report only
+     */
+    public GcReport reap(boolean dryRun, boolean templates) {
+        Instant now = Instant.now();
+        List<String> dropped = new ArrayList<>();
+        int kept = 0;
+        List<String> liveKeys = new ArrayList<>();
+        for (DatabaseEntry e : retry.get("listing clones", engine.location(), engine::clones)) {
+            Optional<OwnerMarker> owner = OwnerMarker.decode(e.marker());
+            if (isOrphan(e, owner, now)) {
+                dropped.add(e.name());
+                if (!dryRun) {
+                    LOG.info("Dropping orphan clone {} (owner {})", e.name(),
+                            owner.map(OwnerMarker::describeOwner).orElse("unknown"));
+                    retry.run("dropping an orphan clone", e.name(), () -> engine.dropClone(e.name()));
+                }
+            } else {
+                kept++;
+                owner.ifPresent(o -> liveKeys.add(o.key()));
+            }
+        }
+        for (DatabaseEntry b : retry.get("listing builds", engine.location(), engine::builds)) {
+            Optional<OwnerMarker> owner = OwnerMarker.decode(b.marker());
+            if (isOrphan(b, owner, now)) {
+                dropped.add(b.name());
+                if (!dryRun) {
+                    LOG.info("Dropping abandoned template build {}", b.name());
+                    retry.run("dropping an abandoned build", b.name(), () -> engine.dropBuild(b.name()));
+                }
+            }
+        }
+        if (templates) {
+            for (TemplateEntry t : retry.get("listing templates", engine.location(), engine::templates)) {
+                if (t.lastUsed().isBefore(now.minus(retention)) && !liveKeys.contains(t.key())) {
+                    dropped.add(t.name());
+                    if (!dryRun) {
+                        LOG.info("Dropping template {}, unused since {}", t.name(), t.lastUsed());
+                        retry.run("dropping an unused template", t.name(), () -> engine.dropTemplate(t.key()));
+                    }
+                } else {
+                    kept++;
+                }
+            }
+        }
+        return new GcReport(dropped, kept, dryRun);
+    }
+
+    private static boolean isOrphan(DatabaseEntry e, Optional<OwnerMarker> owner, Instant now) {
+        if (owner.isEmpty()) {
+            return e.createdAt().isBefore(now.minus(UNMARKED_GRACE));
+        }
+        return !owner.get().isAlive(now);
+    }
+}

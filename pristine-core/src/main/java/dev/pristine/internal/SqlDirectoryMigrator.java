@@ -1,0 +1,220 @@
+package dev.pristine.internal;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import dev.pristine.spi.MigrationTarget;
+import dev.pristine.spi.Migrator;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs a directory of plain SQL files (or one file). Versioned files ({@code V1__x.sql}, {@code V1.2__y.sql})
+ * run first, in version order; other files follow in name order. The files are read once, when the
+ * migrator is made, so the fingerprint and the migration see the same bytes.
+ *
+ * <p>Thread-safe (immutable).
+ */
+public final class SqlDirectoryMigrator implements Migrator {
+
+    private static final Pattern VERSIONED = Pattern.compile("^[Vv]([0-9]+(?:[._][0-9]+)*)__.*\\.sql$");
+    private static final Pattern FORBIDDEN = Pattern.compile(
+            "^(?:CREATE\\s+DATABASE|DROP\\s+DATABASE|USE\\s)",
+            Pattern.CASE_INSENSITIVE);
+    private static final String FORMAT = "pristine-sql-directory/1";
+
+    /** One migration file, read into memory. */
+    record SqlFile(String name, byte[] content, List<BigInteger> version) {}
+
+    private final Path location;
+    private final List<SqlFile> files;
+    private final String fingerprint;
+
+    private SqlDirectoryMigrator(Path location, List<SqlFile> files) {
+        this.location = location;
+        this.files = List.copyOf(files);
+        Hashing h = Hashing.sha256().add(FORMAT);
+        for (SqlFile f : files) {
+            h.add(f.name()).add(f.content());
+        }
+        this.fingerprint = h.hex();
+    }
+
+    /**
+     * Reads the migrations at {@code location}: a directory (searched recursively for {@code *.sql}) or one file.
+     *
+     * @throws PristineException with {@code CONFIGURATION} when the location is missing, empty or ambiguous
+     */
+    public static SqlDirectoryMigrator of(Path location) {
+        Path dir = location.toAbsolutePath().normalize();
+        if (!Files.exists(dir)) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "migrations location does not exist", dir,
+                    "set --migrations / pristine.migrations to a directory of .sql files");
+        }
+        List<SqlFile> files = new ArrayList<>();
+        try {
+            if (Files.isRegularFile(dir)) {
+                files.add(read(dir.getParent(), dir));
+            } else {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.filter(Files::isRegularFile)
+                            .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                            .toList()) {
+                        files.add(read(dir, p));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "cannot read migrations", dir,
+                    "check the path and its permissions", e);
+        }
+        if (files.isEmpty()) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "no .sql files in migrations directory", dir,
+                    "put migrations named like V1__create_tables.sql there, or point --migrations elsewhere");
+        }
+        files.sort(ORDER);
+        for (int i = 1; i < files.size(); i++) {
+            SqlFile a = files.get(i - 1);
+            SqlFile b = files.get(i);
+            if (a.version() != null && b.version() != null && a.version().equals(b.version())) {
+                throw new PristineException(ErrorCode.CONFIGURATION, "two migrations have the same version",
+                        a.name() + " and " + b.name() + " in " + dir, "give each versioned migration its own version");
+            }
+        }
+        return new SqlDirectoryMigrator(dir, files);
+    }
+
+    private static final Comparator<SqlFile> ORDER = (a, b) -> {
+        if (a.version() != null && b.version() != null) {
+            int c = compareVersions(a.version(), b.version());
+            return c != 0 ? c : a.name().compareTo(b.name());
+        }
+        if (a.version() != null) {
+            return -1;
+        }
+        if (b.version() != null) {
+            return 1;
+        }
+        return a.name().compareTo(b.name());
+    };
+
+    private static int compareVersions(List<BigInteger> a, List<BigInteger> b) {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            BigInteger x = i < a.size() ? a.get(i) : BigInteger.ZERO;
+            BigInteger y = i < b.size() ? b.get(i) : BigInteger.ZERO;
+            int c = x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static SqlFile read(Path root, Path file) throws IOException {
+        String name = root.relativize(file).toString().replace('\\', '/');
+        Matcher m = VERSIONED.matcher(file.getFileName().toString());
+        List<BigInteger> version = null;
+        if (m.matches()) {
+            version = new ArrayList<>();
+            for (String part : m.group(1).split("[._]")) {
+                version.add(new BigInteger(part));
+            }
+        }
+        return new SqlFile(name, Files.readAllBytes(file), version);
+    }
+
+    /** The file names in the order they run. */
+    public List<String> fileNames() {
+        return files.stream().map(SqlFile::name).toList();
+    }
+
+    @Override
+    public String id() {
+        return "sql";
+    }
+
+    @Override
+    public String describe() {
+        return "SQL migrations " + location + " (" + files.size() + (files.size() == 1 ? " file)" : " files)");
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public void migrate(MigrationTarget target) throws SQLException {
+        boolean backslash = target.engineId().equals("mariadb") || target.engineId().equals("mysql");
+        try (Connection c = target.dataSource().getConnection()) {
+            for (SqlFile f : files) {
+                run(c, f, backslash);
+            }
+        }
+    }
+
+    private void run(Connection c, SqlFile f, boolean backslash) throws SQLException {
+        List<SqlScript.Statement> statements = SqlScript.split(new String(f.content(), StandardCharsets.UTF_8), backslash);
+        for (SqlScript.Statement s : statements) {
+            Optional<String> refused = refuse(s.sql());
+            if (refused.isPresent()) {
+                throw new PristineException(ErrorCode.MIGRATION_FAILED,
+                        "migration " + f.name() + " line " + s.line() + ": " + refused.get(), excerpt(s.sql()),
+                        "remove that line: Pristine creates, names and connects to each database itself");
+            }
+        }
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            for (SqlScript.Statement s : statements) {
+                try {
+                    st.execute(s.sql());
+                } catch (SQLException e) {
+                    rollbackQuietly(c);
+                    throw new PristineException(ErrorCode.MIGRATION_FAILED,
+                            "migration " + f.name() + " failed at line " + s.line() + ": " + e.getMessage(),
+                            "statement `" + excerpt(s.sql()) + "`",
+                            "fix the migration and run again; no template was published for it", e);
+                }
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static Optional<String> refuse(String sql) {
+        if (sql.startsWith("\\")) {
+            return Optional.of("psql meta-command is not SQL");
+        }
+        if (FORBIDDEN.matcher(sql).find()) {
+            return Optional.of("statement switches or creates databases");
+        }
+        return Optional.empty();
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what the user needs to see
+        }
+    }
+
+    private static String excerpt(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > 120 ? oneLine.substring(0, 117) + "..." : oneLine;
+    }
+}
