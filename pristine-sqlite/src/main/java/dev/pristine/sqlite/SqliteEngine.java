@@ -1,0 +1,314 @@
+package dev.pristine.sqlite;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import dev.pristine.spi.Coordinates;
+import dev.pristine.spi.DatabaseEntry;
+import dev.pristine.spi.Engine;
+import dev.pristine.spi.EngineSettings;
+import dev.pristine.spi.NameTakenException;
+import dev.pristine.spi.TemplateEntry;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * SQLite: a template is a file built under a temporary name in {@code builds/}, checkpointed, and
+ * moved atomically into {@code templates/}; a clone is a create-new copy of that file in
+ * {@code clones/}; owners live in {@code .owner} sidecars, never in the database.
+ */
+final class SqliteEngine implements Engine {
+
+    private final SqliteFiles files;
+    private final SqliteConnections connections;
+    private final String identity;
+
+    SqliteEngine(EngineSettings settings) {
+        this.files = new SqliteFiles(settings.stateDir().resolve("sqlite"));
+        this.connections = new SqliteConnections(settings);
+        this.identity = "sqlite " + readVersion() + " (sqlite-jdbc)";
+    }
+
+    private static String readVersion() {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select sqlite_version()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new PristineException(ErrorCode.ENGINE_UNREACHABLE, "the SQLite driver does not load", e.getMessage(),
+                    "check that org.xerial:sqlite-jdbc and its native library suit this platform", e);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "sqlite";
+    }
+
+    @Override
+    public String identity() {
+        return identity;
+    }
+
+    @Override
+    public String location() {
+        return files.root.toString();
+    }
+
+    @Override
+    public int maxNameLength() {
+        return 120;
+    }
+
+    @Override
+    public AutoCloseable lockBuild(String key, Duration timeout) throws IOException {
+        return SqliteLock.acquire(files.locks.resolve(SqliteFiles.checkKey(key) + ".lock"), timeout);
+    }
+
+    @Override
+    public Optional<TemplateEntry> findTemplate(String key) {
+        Path db = files.template(key);
+        if (!Files.isRegularFile(db)) {
+            return Optional.empty();
+        }
+        return Optional.of(entry(key, db));
+    }
+
+    private TemplateEntry entry(String key, Path db) {
+        Instant built = SqliteFiles.modified(db);
+        Instant used = SqliteFiles.modified(files.used(key));
+        return new TemplateEntry(key, db.toString(), built, used.isAfter(built) ? used : built);
+    }
+
+    @Override
+    public List<TemplateEntry> templates() throws IOException {
+        List<TemplateEntry> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(files.templates)) {
+            for (Path p : s.sorted().toList()) {
+                String f = p.getFileName().toString();
+                if (f.endsWith(SqliteFiles.DB) && f.length() == 64 + SqliteFiles.DB.length()) {
+                    out.add(entry(f.substring(0, 64), p));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String createBuild(String key, String marker) throws IOException {
+        SqliteFiles.checkKey(key);
+        for (int attempt = 0; ; attempt++) {
+            String name = "pristine_build_" + key.substring(0, 16) + "_" + dev.pristine.internal.Names.suffix();
+            if (SqliteFiles.createOwner(files.builds.resolve(name + SqliteFiles.OWNER), marker)) {
+                return name;
+            }
+            if (attempt > 10) {
+                throw new IOException("no free build name in " + files.builds);
+            }
+        }
+    }
+
+    @Override
+    public TemplateEntry publish(String key, String buildName) throws IOException, SQLException {
+        Path build = files.builds.resolve(SqliteFiles.checkName(buildName) + SqliteFiles.DB);
+        if (!Files.isRegularFile(build)) {
+            // the migrator never connected: publish an empty database
+            try (Connection c = connections.open(build, true)) {
+                c.createStatement().close();
+            }
+        }
+        // Fold any WAL into the main file, so the template is one self-contained file.
+        try (Connection c = connections.open(build, true); Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        if (SqliteFiles.hasCompanions(build)) {
+            Files.deleteIfExists(build.resolveSibling(build.getFileName() + "-shm"));
+            Path wal = build.resolveSibling(build.getFileName() + "-wal");
+            if (Files.exists(wal) && Files.size(wal) > 0) {
+                throw new IOException("the template build still has a WAL file after checkpointing: " + wal
+                        + "; a connection to the build was left open by the migrator");
+            }
+            Files.deleteIfExists(wal);
+            Files.deleteIfExists(build.resolveSibling(build.getFileName() + "-journal"));
+        }
+        try (FileChannel ch = FileChannel.open(build, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Path target = files.template(key);
+        Files.move(build, target, StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(files.builds.resolve(buildName + SqliteFiles.OWNER));
+        touchTemplate(key);
+        return entry(key, target);
+    }
+
+    @Override
+    public List<DatabaseEntry> builds() throws IOException {
+        return list(files.builds);
+    }
+
+    @Override
+    public void dropBuild(String buildName) throws IOException {
+        SqliteFiles.deleteDatabase(files.builds, SqliteFiles.checkName(buildName));
+    }
+
+    @Override
+    public void touchTemplate(String key) throws IOException {
+        Path used = files.used(key);
+        try {
+            Files.setLastModifiedTime(used, FileTime.from(Instant.now()));
+        } catch (NoSuchFileException e) {
+            try {
+                Files.createFile(used);
+            } catch (FileAlreadyExistsException ignored) {
+                // created by a concurrent caller: its time is as good as ours
+            }
+        }
+    }
+
+    @Override
+    public void dropTemplate(String key) throws IOException {
+        Files.deleteIfExists(files.template(key));
+        Files.deleteIfExists(files.used(key));
+    }
+
+    @Override
+    public void createClone(String key, String name, String marker) throws IOException, NameTakenException {
+        Path owner = files.clones.resolve(SqliteFiles.checkName(name) + SqliteFiles.OWNER);
+        if (!SqliteFiles.createOwner(owner, marker)) {
+            throw new NameTakenException(name);
+        }
+        try {
+            Files.copy(files.template(key), files.clones.resolve(name + SqliteFiles.DB));
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(owner);
+            throw new NameTakenException(name);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(owner);
+            if (e instanceof NoSuchFileException) {
+                throw new PristineException(ErrorCode.UNEXPECTED, "the template file vanished", files.template(key),
+                        "a gc of another process dropped it; prepare again", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String relabelClone(String name, String newName, String marker) throws IOException, NameTakenException {
+        Path newOwner = files.clones.resolve(SqliteFiles.checkName(newName) + SqliteFiles.OWNER);
+        if (!SqliteFiles.createOwner(newOwner, marker)) {
+            throw new NameTakenException(newName);
+        }
+        try {
+            // The new sidecar reserved the name; the rename itself is atomic.
+            Files.move(files.clones.resolve(SqliteFiles.checkName(name) + SqliteFiles.DB),
+                    files.clones.resolve(newName + SqliteFiles.DB), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(newOwner);
+            throw e;
+        }
+        Files.deleteIfExists(files.clones.resolve(name + SqliteFiles.OWNER));
+        return newName;
+    }
+
+    @Override
+    public void markClone(String name, String marker) throws IOException {
+        SqliteFiles.replaceOwner(files.clones.resolve(SqliteFiles.checkName(name) + SqliteFiles.OWNER), marker);
+    }
+
+    @Override
+    public List<DatabaseEntry> clones() throws IOException {
+        return list(files.clones);
+    }
+
+    private static List<DatabaseEntry> list(Path dir) throws IOException {
+        TreeSet<String> names = new TreeSet<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.forEach(p -> {
+                String f = p.getFileName().toString();
+                if (f.endsWith(SqliteFiles.OWNER)) {
+                    names.add(f.substring(0, f.length() - SqliteFiles.OWNER.length()));
+                } else if (f.endsWith(SqliteFiles.DB)) {
+                    names.add(f.substring(0, f.length() - SqliteFiles.DB.length()));
+                }
+            });
+        }
+        List<DatabaseEntry> out = new ArrayList<>();
+        for (String name : names) {
+            if (!name.startsWith("pristine_")) {
+                continue;
+            }
+            Path owner = dir.resolve(name + SqliteFiles.OWNER);
+            Optional<String> marker = SqliteFiles.readOwner(owner);
+            Path stamp = marker.isPresent() ? owner : dir.resolve(name + SqliteFiles.DB);
+            if (marker.isEmpty() && !Files.exists(stamp)) {
+                continue; // dropped while we listed
+            }
+            out.add(new DatabaseEntry(name, marker.orElse(null), SqliteFiles.modified(stamp)));
+        }
+        return out;
+    }
+
+    @Override
+    public void dropClone(String name) throws IOException {
+        SqliteFiles.deleteDatabase(files.clones, SqliteFiles.checkName(name));
+    }
+
+    @Override
+    public Coordinates coordinates(String name) {
+        return new Coordinates("jdbc:sqlite:" + path(name), null, null);
+    }
+
+    @Override
+    public DataSource dataSource(String name) {
+        Path p = path(name);
+        return connections.dataSource(p, p.getParent().equals(files.builds));
+    }
+
+    private Path path(String name) {
+        SqliteFiles.checkName(name);
+        if (Files.exists(files.builds.resolve(name + SqliteFiles.OWNER))) {
+            return files.builds.resolve(name + SqliteFiles.DB);
+        }
+        return files.clones.resolve(name + SqliteFiles.DB);
+    }
+
+    @Override
+    public boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException e) {
+                SQLiteErrorCode code = e.getResultCode();
+                if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                        || code.name().startsWith("SQLITE_BUSY_") || code.name().startsWith("SQLITE_LOCKED_")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        // nothing held: every connection is opened and closed by its user
+    }
+}
