@@ -47,6 +47,7 @@ public final class ClonePool implements AutoCloseable {
     private final Set<String> leased = ConcurrentHashMap.newKeySet();
     private final AtomicInteger creating = new AtomicInteger();
     private final AtomicInteger dropping = new AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean closed;
     private volatile String lastFailure;
 
@@ -104,14 +105,17 @@ public final class ClonePool implements AutoCloseable {
     }
 
     private String await(String test, Duration timeout) {
-        fill();
+        waiting.incrementAndGet();
         try {
+            fill();
             String name = idle.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (name != null) {
                 return name;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            waiting.decrementAndGet();
         }
         throw new PristineException(ErrorCode.POOL_EXHAUSTED,
                 "acquire for " + test + " timed out after " + timeout.toMillis() + "ms", state(),
@@ -121,7 +125,7 @@ public final class ClonePool implements AutoCloseable {
     /** The pool's state, HikariCP-style. */
     public String state() {
         return "(key=" + key.substring(0, 12) + ", leased=" + leased.size() + ", idle=" + idle.size() + ", creating="
-                + creating.get() + ", dropping=" + dropping.get() + ", max=" + maxClones + ", free="
+                + creating.get() + ", waiting=" + waiting.get() + ", dropping=" + dropping.get() + ", max=" + maxClones + ", free="
                 + capacity.availablePermits() + (lastFailure == null ? "" : ", last failure: " + lastFailure) + ")";
     }
 
@@ -174,7 +178,7 @@ public final class ClonePool implements AutoCloseable {
     }
 
     private void fill() {
-        while (!closed && idle.size() + creating.get() < target) {
+        while (!closed && idle.size() + creating.get() < target + waiting.get()) {
             if (!capacity.tryAcquire()) {
                 return;
             }
