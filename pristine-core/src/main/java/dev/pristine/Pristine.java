@@ -151,9 +151,14 @@ public final class Pristine implements AutoCloseable {
      * Pristine created are considered.
      *
      * @return whether a clone of that id existed and was dropped
+     * @throws PristineException with {@code UNSAFE_TARGET} when the id is not a Pristine name
      */
     public boolean release(String id) {
         ensureOpen();
+        if (id == null || !id.startsWith(dev.pristine.internal.Names.PREFIX) || !id.matches("[a-z0-9_]+")) {
+            throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a database Pristine created", id,
+                    "use an id printed by lease or status (they start with pristine_)");
+        }
         boolean exists = retry.get("listing clones", engine.location(), engine::clones).stream()
                 .anyMatch(c -> c.name().equals(id));
         if (exists) {

@@ -169,8 +169,8 @@ public final class PristineBuilder {
                 () -> System.getProperty("user.home") + "/.cache/pristine")).toAbsolutePath().normalize();
         get.apply("password").ifPresent(Redaction::registerSecret);
 
-        Migrator m = migrator != null ? migrator : migrator(get, s.asMap());
         EngineProvider provider = engineProvider(get);
+        Migrator m = migrator != null ? migrator : migrator(get, s.asMap());
         Engine engine = provider.create(new EngineSettings(get.apply("url").orElse(null), get.apply("user").orElse(null),
                 get.apply("password").orElse(null), stateDir, allowRemote, s.asMap()));
         try {

@@ -66,7 +66,7 @@ public final class PristineSettings {
         Map<String, String> m = new LinkedHashMap<>();
         values.forEach((k, v) -> {
             if (v != null) {
-                m.put(normalize(k.startsWith("pristine.") ? k.substring("pristine.".length()) : k), v);
+                m.put(unprefixed(k), v);
             }
         });
         return withSource(m);
@@ -74,7 +74,7 @@ public final class PristineSettings {
 
     /** A setting by name (with or without the prefix). */
     public Optional<String> get(String name) {
-        String key = normalize(name.startsWith("pristine.") ? name.substring("pristine.".length()) : name);
+        String key = unprefixed(name);
         for (int i = sources.size() - 1; i >= 0; i--) {
             Optional<String> v = sources.get(i).apply(key);
             if (v.isPresent() && !v.get().isBlank()) {
@@ -87,6 +87,11 @@ public final class PristineSettings {
     /** Every setting, by normalised name ({@code state-dir}, {@code flyway-schemas}). */
     public Map<String, String> asMap() {
         return all;
+    }
+
+    private static String unprefixed(String name) {
+        String n = normalize(name);
+        return n.startsWith("pristine-") ? n.substring("pristine-".length()) : n;
     }
 
     /** Turns a setting name into its normalised form: lower case, {@code -} between words. */

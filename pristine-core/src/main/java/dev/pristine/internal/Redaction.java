@@ -48,14 +48,15 @@ public final class Redaction {
         if (text == null) {
             return null;
         }
-        String s = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "…[truncated]" : text;
+        boolean cut = text.length() > MAX_LENGTH;
+        String s = cut ? text.substring(0, MAX_LENGTH) : text;
         for (String secret : SECRETS) {
             if (s.contains(secret)) {
                 s = s.replace(secret, MASK);
             }
         }
-        s = maskUserInfo(s);
-        return maskKeyValues(s);
+        s = maskKeyValues(maskUserInfo(s));
+        return cut ? s + "…[truncated]" : s;
     }
 
     /**

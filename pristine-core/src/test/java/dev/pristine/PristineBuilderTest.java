@@ -1,0 +1,60 @@
+package dev.pristine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Configuration errors the builder reports before any engine is touched (core has no engine on its class path). */
+class PristineBuilderTest {
+
+    @TempDir
+    Path dir;
+
+    private PristineBuilder builder(Map<String, String> settings) {
+        return Pristine.builder().settings(PristineSettings.empty().withOverrides(settings));
+    }
+
+    @Test
+    void anUnknownEngineListsTheAvailableOnes() {
+        assertThatThrownBy(() -> builder(Map.of("migrations", dir.toString(), "engine", "oracle")).build())
+                .isInstanceOfSatisfying(PristineException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(e.getMessage()).startsWith("unknown engine, oracle, use one of [")
+                            .endsWith("or add the dependency dev.pristine:pristine-oracle");
+                });
+    }
+
+    @Test
+    void badNumbersAndDurationsNameTheSetting() {
+        assertThatThrownBy(() -> builder(Map.of("pool-size", "-1", "migrations", dir.toString())).build())
+                .hasMessage("pristine.pool-size must be a whole number >= 0, -1, e.g. pristine.pool-size="
+                        + Runtime.getRuntime().availableProcessors());
+        assertThatThrownBy(() -> builder(Map.of("acquire-timeout", "soon", "migrations", dir.toString())).build())
+                .hasMessage("pristine.acquire-timeout is not a duration, soon, write it like 500ms, 30s, 10m, 1h or 7d");
+        assertThatThrownBy(() -> builder(Map.of("allow-remote", "yes", "migrations", dir.toString())).build())
+                .hasMessage("pristine.allow-remote must be true or false, yes, e.g. pristine.allow-remote=false");
+    }
+
+    @Test
+    void durationsParseInEveryDocumentedForm() {
+        assertThat(PristineBuilder.parseDuration("x", "500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(PristineBuilder.parseDuration("x", "30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(PristineBuilder.parseDuration("x", "10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(PristineBuilder.parseDuration("x", "1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(PristineBuilder.parseDuration("x", "7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(PristineBuilder.parseDuration("x", "250")).isEqualTo(Duration.ofMillis(250));
+        assertThat(PristineBuilder.parseDuration("x", "PT2M")).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void theMessageOfAConfigurationErrorNeverShowsThePassword() {
+        assertThatThrownBy(() -> builder(Map.of("migrations", dir.toString(), "engine", "nope",
+                "password", "Xy7-builder-secret", "url", "jdbc:x://u:Xy7-builder-secret@h/")).build())
+                .satisfies(e -> assertThat(e.toString()).doesNotContain("Xy7-builder-secret"));
+    }
+}
