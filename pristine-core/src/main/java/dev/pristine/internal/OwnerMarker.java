@@ -19,8 +19,15 @@ import java.util.Optional;
  * @param startMillis the owner's process start time (epoch millis), 0 when unknown
  * @param expiresMillis when the clone expires (epoch millis), 0 for "while the process lives"
  * @param test the test or lease name, may be empty
+ * @param createdMillis when the marker was written (epoch millis): the clone's creation or lease time
  */
-public record OwnerMarker(String key, String host, long pid, long startMillis, long expiresMillis, String test) {
+public record OwnerMarker(String key, String host, long pid, long startMillis, long expiresMillis, String test,
+        long createdMillis) {
+
+    /** A marker written now. */
+    public OwnerMarker(String key, String host, long pid, long startMillis, long expiresMillis, String test) {
+        this(key, host, pid, startMillis, expiresMillis, test, System.currentTimeMillis());
+    }
 
     private static final String PREFIX = "pristine:v1 ";
     private static final Duration START_TOLERANCE = Duration.ofSeconds(2);
@@ -39,18 +46,18 @@ public record OwnerMarker(String key, String host, long pid, long startMillis, l
 
     /** The same owner, now owned by its expiry alone. */
     public OwnerMarker keptUntil(Instant expires) {
-        return new OwnerMarker(key, host, 0, 0, expires.toEpochMilli(), test);
+        return new OwnerMarker(key, host, 0, 0, expires.toEpochMilli(), test, createdMillis);
     }
 
     /** The same owner with another test name. */
     public OwnerMarker withTest(String newTest) {
-        return new OwnerMarker(key, host, pid, startMillis, expiresMillis, newTest);
+        return new OwnerMarker(key, host, pid, startMillis, expiresMillis, newTest, createdMillis);
     }
 
     /** Encodes the marker as one line of text. */
     public String encode() {
         return PREFIX + "key=" + enc(key) + "&host=" + enc(host) + "&pid=" + pid + "&start=" + startMillis
-                + "&expires=" + expiresMillis + "&test=" + enc(test);
+                + "&expires=" + expiresMillis + "&created=" + createdMillis + "&test=" + enc(test);
     }
 
     /** Decodes a marker; empty when the text is not a Pristine marker. */
@@ -68,7 +75,8 @@ public record OwnerMarker(String key, String host, long pid, long startMillis, l
         try {
             return Optional.of(new OwnerMarker(fields.getOrDefault("key", ""), fields.getOrDefault("host", ""),
                     Long.parseLong(fields.getOrDefault("pid", "0")), Long.parseLong(fields.getOrDefault("start", "0")),
-                    Long.parseLong(fields.getOrDefault("expires", "0")), fields.getOrDefault("test", "")));
+                    Long.parseLong(fields.getOrDefault("expires", "0")), fields.getOrDefault("test", ""),
+                    Long.parseLong(fields.getOrDefault("created", "0"))));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -42,7 +42,9 @@ public final class Reaper {
         List<CloneStatus> out = new ArrayList<>();
         for (DatabaseEntry e : retry.get("listing clones", engine.location(), engine::clones)) {
             Optional<OwnerMarker> owner = OwnerMarker.decode(e.marker());
-            long age = Math.max(0, Duration.between(e.createdAt(), now).toSeconds());
+            Instant created = owner.filter(o -> o.createdMillis() > 0).map(o -> Instant.ofEpochMilli(o.createdMillis()))
+                    .orElse(e.createdAt());
+            long age = Math.max(0, Duration.between(created, now).toSeconds());
             out.add(new CloneStatus(e.name(), e.name(), owner.map(OwnerMarker::key).orElse(""),
                     owner.map(OwnerMarker::describeOwner).orElse("unknown"), owner.map(OwnerMarker::test).orElse(""),
                     age, isOrphan(e, owner, now)));
