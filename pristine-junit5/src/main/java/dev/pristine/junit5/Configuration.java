@@ -1,0 +1,206 @@
+package dev.pristine.junit5;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import dev.pristine.PristineSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Works out the effective configuration of an injection point: annotation attributes &gt; JUnit
+ * configuration parameters {@code pristine.*} &gt; {@link PristineSettings#standard()} &gt; defaults.
+ */
+final class Configuration {
+
+    /** The extension's own settings; they do not change which {@code Pristine} serves a test. */
+    static final String CLEANUP = "cleanup";
+    static final String KEEP_FOR = "keep-for";
+
+    /**
+     * The settings looked up as JUnit configuration parameters. JUnit cannot list its parameters, so
+     * any other {@code pristine.*} key is taken from {@code junit-platform.properties} on the class path.
+     */
+    static final List<String> KNOWN = List.of("engine", "url", "user", "password", "migrations", "migrator",
+            "state-dir", "pool-size", "max-clones", "background-threads", "acquire-timeout", "lock-timeout",
+            "template-retention", "allow-remote", "reap-on-start", CLEANUP, KEEP_FOR, "sqlite.busy-timeout",
+            "sqlite.foreign-keys");
+
+    static final Duration DEFAULT_KEEP = Duration.ofHours(24);
+
+    private static final String CLASSPATH = "classpath:";
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+    private static final String RUN_SETTINGS = "run-settings";
+
+    private Configuration() {}
+
+    /**
+     * The effective configuration for {@code annotation} in {@code context}.
+     *
+     * @throws PristineException with {@code CONFIGURATION} when no migrations are set or a value is malformed
+     */
+    static Request resolve(PristineDatabase annotation, ExtensionContext context) {
+        PristineSettings run = context.getRoot().getStore(PristineExtension.NAMESPACE)
+                .getOrComputeIfAbsent(RUN_SETTINGS, k -> runSettings(context), PristineSettings.class);
+        PristineSettings settings = run.withOverrides(attributes(annotation));
+        String migrations = settings.get("migrations").orElseThrow(() -> new PristineException(
+                ErrorCode.CONFIGURATION, "no migrations configured for @PristineDatabase", "pristine.migrations is unset",
+                "set pristine.migrations=src/main/resources/db/migration in src/test/resources/junit-platform.properties,"
+                        + " or use @PristineDatabase(migrations = \"...\")"));
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("migrations", location(migrations).toString());
+        settings.get("state-dir").ifPresent(d -> paths.put("state-dir", Path.of(d).toAbsolutePath().normalize().toString()));
+        settings = settings.withOverrides(paths);
+
+        CleanupMode cleanup = annotation.cleanup() != CleanupMode.DEFAULT ? annotation.cleanup()
+                : settings.get(CLEANUP).map(Configuration::cleanupMode).orElse(CleanupMode.ALWAYS);
+        Duration keepFor = annotation.keepFor().isBlank()
+                ? settings.get(KEEP_FOR).map(v -> duration(KEEP_FOR, v)).orElse(DEFAULT_KEEP)
+                : duration(KEEP_FOR, annotation.keepFor());
+
+        Map<String, String> identity = new TreeMap<>();
+        for (String name : settings.asMap().keySet()) {
+            if (!name.equals(CLEANUP) && !name.equals(KEEP_FOR)) {
+                settings.get(name).ifPresent(v -> identity.put(name, v));
+            }
+        }
+        return new Request(settings, Collections.unmodifiableMap(identity), cleanup, keepFor);
+    }
+
+    /** The standard settings with this run's JUnit configuration parameters on top. */
+    static PristineSettings runSettings(ExtensionContext context) {
+        Set<String> keys = new LinkedHashSet<>();
+        KNOWN.forEach(k -> keys.add("pristine." + k));
+        keys.addAll(keysOfJunitPlatformProperties());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String key : keys) {
+            context.getConfigurationParameter(key).filter(v -> !v.isBlank()).ifPresent(v -> parameters.put(key, v));
+        }
+        return PristineSettings.standard().withOverrides(parameters);
+    }
+
+    private static Map<String, String> attributes(PristineDatabase a) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String property : a.properties()) {
+            int eq = property.indexOf('=');
+            if (eq <= 0) {
+                throw new PristineException(ErrorCode.CONFIGURATION, "@PristineDatabase(properties) entries must be name=value",
+                        property, "e.g. properties = \"sqlite.busy-timeout=10000\"");
+            }
+            m.put(property.substring(0, eq).trim(), property.substring(eq + 1).trim());
+        }
+        put(m, "migrations", a.migrations());
+        put(m, "migrator", a.migrator());
+        put(m, "engine", a.engine());
+        put(m, "url", a.url());
+        put(m, "user", a.user());
+        put(m, "state-dir", a.stateDir());
+        if (a.poolSize() >= 0) {
+            m.put("pool-size", String.valueOf(a.poolSize()));
+        }
+        return m;
+    }
+
+    private static void put(Map<String, String> m, String name, String value) {
+        if (!value.isBlank()) {
+            m.put(name, value.trim());
+        }
+    }
+
+    /** A migrations location: {@code classpath:dir} as a directory on disk, or a path against the working directory. */
+    static Path location(String value) {
+        if (!value.startsWith(CLASSPATH)) {
+            return Path.of(value).toAbsolutePath().normalize();
+        }
+        String name = value.substring(CLASSPATH.length()).replaceFirst("^/+", "");
+        URL url = classLoader().getResource(name);
+        if (url == null) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "migrations not found on the class path", value,
+                    "put the directory under src/test/resources or src/main/resources, or give a file path");
+        }
+        if (!"file".equals(url.getProtocol())) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "classpath: migrations must be a directory on disk", url,
+                    "give the migrations as a path relative to the working directory, e.g. src/main/resources/db/migration");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "the class path location is not a valid URI", url,
+                    "give the migrations as a file path", e);
+        }
+    }
+
+    /** Parses {@code always}, {@code on_success} / {@code on-success}, {@code never} in any case. */
+    static CleanupMode cleanupMode(String value) {
+        String v = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (CleanupMode mode : CleanupMode.values()) {
+            if (mode != CleanupMode.DEFAULT && mode.name().equals(v)) {
+                return mode;
+            }
+        }
+        throw new PristineException(ErrorCode.CONFIGURATION, "pristine.cleanup must be always, on_success or never",
+                value, "e.g. pristine.cleanup=on_success");
+    }
+
+    /** Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, milliseconds, or ISO-8601 ({@code PT24H}). */
+    static Duration duration(String name, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(v);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2) == null ? "ms" : m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofMillis(n);
+            };
+        }
+        try {
+            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "pristine." + name + " is not a duration", value,
+                    "write it like 30m, 24h or 7d");
+        }
+    }
+
+    private static List<String> keysOfJunitPlatformProperties() {
+        List<String> keys = new ArrayList<>();
+        try {
+            for (URL url : Collections.list(classLoader().getResources("junit-platform.properties"))) {
+                Properties p = new Properties();
+                try (InputStream in = url.openStream()) {
+                    p.load(in);
+                }
+                p.stringPropertyNames().stream().filter(k -> k.startsWith("pristine.")).forEach(keys::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read junit-platform.properties from the class path", e);
+        }
+        return keys;
+    }
+
+    private static ClassLoader classLoader() {
+        return Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                .orElse(Configuration.class.getClassLoader());
+    }
+}

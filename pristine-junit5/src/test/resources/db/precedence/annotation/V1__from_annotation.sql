@@ -1,0 +1,1 @@
+CREATE TABLE from_annotation (id INTEGER PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE from_parameter (id INTEGER PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE from_settings (id INTEGER PRIMARY KEY);
