@@ -1,0 +1,2 @@
+insert into people(name) values ('Ada');
+insert into people(name) values ('Grace');
