@@ -1,0 +1,105 @@
+package dev.pristine.h2;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An exclusive lock across threads (a {@link ReentrantLock} per file) and processes (an OS file lock),
+ * released when closed. The OS drops the file lock of a process that dies, so a crashed builder
+ * never blocks the next one. Same pattern as the SQLite engine's lock.
+ */
+final class H2Lock implements AutoCloseable {
+
+    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final ReentrantLock local;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private H2Lock(ReentrantLock local, FileChannel channel, FileLock lock) {
+        this.local = local;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    static H2Lock acquire(Path file, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(file.toAbsolutePath(), p -> new ReentrantLock());
+        try {
+            if (!local.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw timedOut(file, timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw timedOut(file, timeout);
+        }
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long backoff = 5;
+            while (true) {
+                FileLock l;
+                try {
+                    l = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    l = null;
+                }
+                if (l != null) {
+                    return new H2Lock(local, ch, l);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw timedOut(file, timeout);
+                }
+                // Another process holds the lock: poll with a bounded backoff (FileChannel.lock has no timeout).
+                TimeUnit.MILLISECONDS.sleep(backoff);
+                backoff = Math.min(backoff * 2, 100);
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            local.unlock();
+            throw e;
+        } catch (InterruptedException e) {
+            closeQuietly(ch);
+            local.unlock();
+            Thread.currentThread().interrupt();
+            throw timedOut(file, timeout);
+        }
+    }
+
+    private static PristineException timedOut(Path file, Duration timeout) {
+        return new PristineException(ErrorCode.POOL_EXHAUSTED,
+                "timed out after " + timeout.toMillis() + "ms waiting for another process to build the template",
+                file, "wait for that build to finish, or raise pristine.lock-timeout");
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing more to release
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+            channel.close();
+        } finally {
+            local.unlock();
+        }
+    }
+}

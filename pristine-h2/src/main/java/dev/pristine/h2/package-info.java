@@ -1,0 +1,5 @@
+/**
+ * The H2 engine. Its classes are package-private; it is found through
+ * {@link dev.pristine.spi.EngineProvider} by {@code ServiceLoader}.
+ */
+package dev.pristine.h2;
