@@ -24,7 +24,9 @@ import java.util.stream.Stream;
 /**
  * Runs a directory of plain SQL files (or one file). Versioned files ({@code V1__x.sql}, {@code V1.2__y.sql})
  * run first, in version order; other files follow in name order. The files are read once, when the
- * migrator is made, so the fingerprint and the migration see the same bytes.
+ * migrator is made, so the fingerprint and the migration see the same bytes. Each file runs in one
+ * transaction, unless it holds a statement that cannot ({@code PRAGMA}, {@code VACUUM},
+ * {@code … CONCURRENTLY}): then it runs statement by statement in auto-commit mode.
  *
  * <p>Thread-safe (immutable).
  */
@@ -34,6 +36,9 @@ public final class SqlDirectoryMigrator implements Migrator {
     private static final Pattern FORBIDDEN = Pattern.compile(
             "^(?:CREATE\\s+DATABASE|DROP\\s+DATABASE|USE\\s)",
             Pattern.CASE_INSENSITIVE);
+    /** Statements that cannot run inside a transaction; a file holding one runs in auto-commit mode, like Flyway does. */
+    private static final Pattern NON_TRANSACTIONAL = Pattern.compile(
+            "^(?:PRAGMA\\s|VACUUM\\b)|\\bCONCURRENTLY\\b|^ALTER\\s+SYSTEM\\b", Pattern.CASE_INSENSITIVE);
     private static final String FORMAT = "pristine-sql-directory/1";
 
     /** One migration file, read into memory. */
@@ -176,20 +181,25 @@ public final class SqlDirectoryMigrator implements Migrator {
                         "remove that line: Pristine creates, names and connects to each database itself");
             }
         }
-        c.setAutoCommit(false);
+        boolean transactional = statements.stream().noneMatch(st -> NON_TRANSACTIONAL.matcher(st.sql()).find());
+        c.setAutoCommit(!transactional);
         try (Statement st = c.createStatement()) {
             for (SqlScript.Statement s : statements) {
                 try {
                     st.execute(s.sql());
                 } catch (SQLException e) {
-                    rollbackQuietly(c);
+                    if (transactional) {
+                        rollbackQuietly(c);
+                    }
                     throw new PristineException(ErrorCode.MIGRATION_FAILED,
                             "migration " + f.name() + " failed at line " + s.line() + ": " + e.getMessage(),
                             "statement `" + excerpt(s.sql()) + "`",
                             "fix the migration and run again; no template was published for it", e);
                 }
             }
-            c.commit();
+            if (transactional) {
+                c.commit();
+            }
         } finally {
             c.setAutoCommit(true);
         }

@@ -1,41 +1,59 @@
 package dev.pristine.sqlite;
 
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
 import dev.pristine.spi.EngineSettings;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Connection settings: clones get foreign keys on (settable with {@code sqlite.foreign-keys}) and a
- * busy timeout ({@code sqlite.busy-timeout}, ms); template builds also skip fsync and keep their
- * journal in memory, since a build that dies is thrown away anyway.
+ * How clones are opened, the same through the JDBC URL (the driver reads pragmas from its query
+ * string) and through the data source: foreign keys on ({@code sqlite.foreign-keys}, default true),
+ * a busy timeout ({@code sqlite.busy-timeout} ms, default 5000), and {@code synchronous=OFF}
+ * ({@code sqlite.synchronous}): a test database is thrown away after the test, so waiting for the
+ * disk on every commit buys nothing. Set {@code sqlite.synchronous=FULL} to get SQLite's default back.
  */
 final class SqliteConnections {
 
+    private static final Set<String> SYNCHRONOUS = Set.of("OFF", "NORMAL", "FULL", "EXTRA");
+
     private final boolean foreignKeys;
     private final int busyTimeoutMillis;
+    private final String synchronous;
 
     SqliteConnections(EngineSettings settings) {
         this.foreignKeys = Boolean.parseBoolean(settings.property("sqlite.foreign-keys").orElse("true"));
-        this.busyTimeoutMillis = Integer.parseInt(settings.property("sqlite.busy-timeout").orElse("5000"));
+        String timeout = settings.property("sqlite.busy-timeout").orElse("5000");
+        try {
+            this.busyTimeoutMillis = Integer.parseInt(timeout);
+        } catch (NumberFormatException e) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "pristine.sqlite.busy-timeout must be a number of milliseconds",
+                    timeout, "e.g. pristine.sqlite.busy-timeout=5000");
+        }
+        this.synchronous = settings.property("sqlite.synchronous").orElse("OFF").toUpperCase(Locale.ROOT);
+        if (!SYNCHRONOUS.contains(synchronous)) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "pristine.sqlite.synchronous must be one of " + SYNCHRONOUS,
+                    synchronous, "e.g. pristine.sqlite.synchronous=OFF");
+        }
     }
 
-    DataSource dataSource(Path file, boolean build) {
+    /** The JDBC URL of a database file, carrying the connection settings. */
+    String url(Path file) {
+        return "jdbc:sqlite:" + file + "?foreign_keys=" + foreignKeys + "&busy_timeout=" + busyTimeoutMillis
+                + "&synchronous=" + synchronous;
+    }
+
+    DataSource dataSource(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(foreignKeys);
         config.setBusyTimeout(busyTimeoutMillis);
-        if (build) {
-            config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
-        }
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous));
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file);
         return ds;
-    }
-
-    Connection open(Path file, boolean build) throws SQLException {
-        return dataSource(file, build).getConnection();
     }
 }

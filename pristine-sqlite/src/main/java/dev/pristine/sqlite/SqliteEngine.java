@@ -134,12 +134,12 @@ final class SqliteEngine implements Engine {
         Path build = files.builds.resolve(SqliteFiles.checkName(buildName) + SqliteFiles.DB);
         if (!Files.isRegularFile(build)) {
             // the migrator never connected: publish an empty database
-            try (Connection c = connections.open(build, true)) {
+            try (Connection c = connections.dataSource(build).getConnection()) {
                 c.createStatement().close();
             }
         }
         // Fold any WAL into the main file, so the template is one self-contained file.
-        try (Connection c = connections.open(build, true); Statement s = c.createStatement()) {
+        try (Connection c = connections.dataSource(build).getConnection(); Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
         if (SqliteFiles.hasCompanions(build)) {
@@ -276,13 +276,12 @@ final class SqliteEngine implements Engine {
 
     @Override
     public Coordinates coordinates(String name) {
-        return new Coordinates("jdbc:sqlite:" + path(name), null, null);
+        return new Coordinates(connections.url(path(name)), null, null);
     }
 
     @Override
     public DataSource dataSource(String name) {
-        Path p = path(name);
-        return connections.dataSource(p, p.getParent().equals(files.builds));
+        return connections.dataSource(path(name));
     }
 
     private Path path(String name) {

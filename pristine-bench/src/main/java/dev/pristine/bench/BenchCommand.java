@@ -1,0 +1,161 @@
+package dev.pristine.bench;
+
+import dev.pristine.PristineException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pristine bench}: the suite benchmark from the command line. Also the {@code main} of this
+ * module, for {@code java -cp … dev.pristine.bench.BenchCommand}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Runs a suite of N tests on W workers in every mode (shared, rollback, naive, pristine, "
+                + "pristine-nopool, raw-clone), interleaved over several rounds, and reports medians, spread and ratios.",
+        subcommands = BenchCommand.Schema.class)
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--engine", description = "Engine: sqlite (default), h2, postgres, mariadb.")
+    String engine;
+    @Option(names = "--url", description = "JDBC URL of the server.")
+    String url;
+    @Option(names = "--user", description = "User to connect as.")
+    String user;
+    @Option(names = "--password", description = "Password (never printed).")
+    String password;
+    @Option(names = "--allow-remote", description = "Allow a server that is not on loopback.")
+    boolean allowRemote;
+    @Option(names = "--migrations", description = "Migrations directory (default: a generated 40-table schema with 40 migrations).")
+    Path migrations;
+    @Option(names = "--schema-name", description = "The schema's name in the report (default: the directory name).")
+    String schemaName;
+    @Option(names = "--work-sql", description = "File of statements each test runs; :id is replaced by a number unique to the test.")
+    Path workSql;
+    @Option(names = "--tests", defaultValue = "500", description = "Tests per suite (default ${DEFAULT-VALUE}).")
+    int tests;
+    @Option(names = "--workers", defaultValue = "2", description = "Parallel workers (default ${DEFAULT-VALUE}).")
+    int workers;
+    @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds per mode, interleaved (default ${DEFAULT-VALUE}).")
+    int rounds;
+    @Option(names = "--warmup", defaultValue = "50", description = "Warm-up tests per mode before measuring (default ${DEFAULT-VALUE}).")
+    int warmup;
+    @Option(names = "--modes", split = ",", description = "Modes to run (default: all the engine supports).")
+    List<String> modes;
+    @Option(names = "--work-dir", description = "Where state and baseline databases go (default: a new temp directory).")
+    Path workDir;
+    @Option(names = "--report", description = "Where to write the HTML report (default: <work-dir>/report.html).")
+    Path report;
+    @Option(names = "--json", description = "Print one JSON object on stdout (progress goes to stderr).")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command and returns its exit code. */
+    public static int execute(String... args) {
+        quietLibraries();
+        return new CommandLine(new BenchCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof PristineException p) {
+                cmd.getErr().println(p.toErrorLine());
+                return p.code().exitCode();
+            }
+            PristineException wrapped = new PristineException(dev.pristine.ErrorCode.UNEXPECTED, "bench failed", e,
+                    "run with the same options again; if it repeats, report it with this line");
+            cmd.getErr().println(wrapped.toErrorLine());
+            return 1;
+        }).execute(args);
+    }
+
+    /** Flyway logs every migration at INFO; a migrate-per-test baseline would drown the output. */
+    static void quietLibraries() {
+        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.dev.pristine", "warn");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (tests < 1 || workers < 1 || rounds < 1 || warmup < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--tests, --workers and --rounds must be at least 1, --warmup at least 0");
+        }
+        Path dir = workDir != null ? workDir : Files.createTempDirectory("pristine-bench-");
+        Path mig = migrations;
+        String schema = schemaName;
+        if (mig == null) {
+            mig = SchemaGenerator.generate(dir.resolve("generated-40"), 40);
+            schema = schema != null ? schema : "generated 40 tables / 40 migrations";
+        } else if (schema == null) {
+            schema = mig.toAbsolutePath().normalize().getFileName().toString();
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        put(settings, "engine", engine == null ? "sqlite" : engine);
+        put(settings, "url", url);
+        put(settings, "user", user);
+        put(settings, "password", password);
+        if (allowRemote) {
+            settings.put("allow-remote", "true");
+        }
+        List<Mode> chosen = new ArrayList<>();
+        if (modes == null || modes.isEmpty()) {
+            chosen.addAll(List.of(Mode.values()));
+        } else {
+            for (String m : modes) {
+                try {
+                    chosen.add(Mode.of(m));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+            }
+        }
+        PrintStream progress = System.err;
+        BenchReport result = new SuiteBenchmark(new SuiteBenchmark.Options(settings, mig.toAbsolutePath(), schema,
+                workSql, tests, workers, rounds, warmup, chosen, dir.toAbsolutePath()), progress).run();
+        Path html = report != null ? report : dir.resolve("report.html");
+        Files.createDirectories(html.toAbsolutePath().getParent());
+        Files.writeString(html, HtmlReport.render(result, "pristine bench " + String.join(" ", spec.commandLine()
+                .getParseResult().originalArgs()).replace(password == null ? "\u0000" : password, "****")));
+        progress.println("report: " + html.toAbsolutePath());
+        if (json) {
+            System.out.println(result.toJson());
+        } else {
+            System.out.print(result.toTable());
+        }
+        return 0;
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+
+    /** {@code pristine bench schema DIR}: writes the generated schema, to reuse or inspect. */
+    @Command(name = "schema", mixinStandardHelpOptions = true,
+            description = "Writes the generated benchmark schema (one table per migration) into DIR.")
+    static final class Schema implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR")
+        Path dir;
+        @Option(names = "--tables", defaultValue = "40")
+        int tables;
+
+        @Override
+        public Integer call() throws Exception {
+            SchemaGenerator.generate(dir, tables);
+            System.out.println(dir.toAbsolutePath());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.pristine.bench;
+
+import dev.pristine.PreparedTemplate;
+import java.nio.file.Path;
+
+/**
+ * The engine-specific parts of the baselines, done without Pristine's code: an empty database for
+ * migrate-per-test, and the engine's own clone operation for the raw-clone limit.
+ */
+interface BenchTarget extends AutoCloseable {
+
+    /** A database a baseline made. */
+    record Database(String name, String jdbcUrl, String user, String password) {}
+
+    /** Creates an empty database. */
+    Database createEmpty(String name) throws Exception;
+
+    /** Clones the published template with the engine's own operation. */
+    Database rawClone(PreparedTemplate template, String name) throws Exception;
+
+    /** Drops a database this target made. */
+    void drop(Database db) throws Exception;
+
+    @Override
+    void close();
+
+    /** The target for an engine id. */
+    static BenchTarget of(String engine, Path workDir) {
+        return switch (engine) {
+            case "sqlite" -> new SqliteTarget(workDir);
+            default -> throw new IllegalArgumentException("the bench has no baselines for engine " + engine
+                    + " yet; engines with baselines: sqlite");
+        };
+    }
+}
