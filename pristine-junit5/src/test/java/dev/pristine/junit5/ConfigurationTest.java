@@ -1,0 +1,61 @@
+package dev.pristine.junit5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pristine.PristineException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Parsing of the extension's own settings, and URL masking. */
+class ConfigurationTest {
+
+    @Test
+    void cleanupModesParseInAnyCaseWithDashOrUnderscore() {
+        assertThat(Configuration.cleanupMode("always")).isEqualTo(CleanupMode.ALWAYS);
+        assertThat(Configuration.cleanupMode("ON-SUCCESS")).isEqualTo(CleanupMode.ON_SUCCESS);
+        assertThat(Configuration.cleanupMode(" on_success ")).isEqualTo(CleanupMode.ON_SUCCESS);
+        assertThat(Configuration.cleanupMode("Never")).isEqualTo(CleanupMode.NEVER);
+    }
+
+    @Test
+    void defaultIsNotACleanupModeSetting() {
+        assertThatThrownBy(() -> Configuration.cleanupMode("default")).isInstanceOf(PristineException.class)
+                .hasMessage("pristine.cleanup must be always, on_success or never, default, e.g. pristine.cleanup=on_success");
+    }
+
+    @Test
+    void keepDurationsParseShortFormsAndIso() {
+        assertThat(Configuration.duration("keep-for", "90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Configuration.duration("keep-for", "30m")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Configuration.duration("keep-for", "24h")).isEqualTo(Duration.ofHours(24));
+        assertThat(Configuration.duration("keep-for", "7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(Configuration.duration("keep-for", "1500")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Configuration.duration("keep-for", "PT2H")).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void aBadKeepDurationSaysHowToWriteOne() {
+        assertThatThrownBy(() -> Configuration.duration("keep-for", "a while")).isInstanceOf(PristineException.class)
+                .hasMessage("pristine.keep-for is not a duration, a while, write it like 30m, 24h or 7d");
+    }
+
+    @Test
+    void relativeMigrationsResolveAgainstTheWorkingDirectoryAndClasspathToADirectory() {
+        assertThat(Configuration.location("src/test/resources/db/example"))
+                .isEqualTo(Path.of("").toAbsolutePath().resolve("src/test/resources/db/example"));
+        assertThat(Configuration.location("classpath:db/example")).isDirectory()
+                .endsWith(Path.of("test-classes", "db", "example"));
+        assertThat(Configuration.location("classpath:/db/example")).isEqualTo(Configuration.location("classpath:db/example"));
+    }
+
+    @Test
+    void passwordsAreMaskedInLoggedUrls() {
+        assertThat(Redact.url("jdbc:postgresql://bob:s3cret@127.0.0.1:5432/pristine_x?password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://bob:****@127.0.0.1:5432/pristine_x?password=****&ssl=true");
+        assertThat(Redact.url("jdbc:mariadb://127.0.0.1/db;user=bob;pwd=s3cret")).isEqualTo("jdbc:mariadb://127.0.0.1/db;user=bob;pwd=****");
+        assertThat(Redact.url("jdbc:sqlite:/tmp/state/sqlite/clones/pristine_a_b.db"))
+                .isEqualTo("jdbc:sqlite:/tmp/state/sqlite/clones/pristine_a_b.db");
+    }
+}
