@@ -13,9 +13,12 @@ import dev.pristine.Pristine;
 import dev.pristine.PristineException;
 import dev.pristine.TemplateStatus;
 import dev.pristine.TestDatabase;
+import dev.pristine.spi.Coordinates;
+import dev.pristine.spi.MigrationTarget;
 import dev.pristine.spi.Migrator;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
@@ -149,5 +152,43 @@ class FlywayMigratorIT {
             assertThat(pristine.describe()).doesNotContain("hunter2-secret").doesNotContain("not-the-target");
         }
         assertThat(elsewhere).doesNotExist();
+    }
+
+    @Test
+    void leavesNoConnectionOpenAfterMigratingOrFailing() throws Exception {
+        standard(migrations);
+        Migrator m = FlywayMigrations.of(config());
+        CountingDataSource ds = new CountingDataSource("jdbc:sqlite:" + state.resolve("direct.db"));
+        m.migrate(target(ds));
+        assertThat(ds.opened.get()).isPositive();
+        assertThat(ds.open.get()).isZero();
+        assertThat(column(ds, "select count(*) from people")).containsExactly("2");
+
+        write(migrations, "V3__broken.sql", "insert into nosuch values (1);\n");
+        Migrator broken = FlywayMigrations.of(config());
+        CountingDataSource failing = new CountingDataSource("jdbc:sqlite:" + state.resolve("failing.db"));
+        PristineException e = catchThrowableOfType(PristineException.class, () -> broken.migrate(target(failing)));
+        assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        assertThat(failing.opened.get()).isPositive();
+        assertThat(failing.open.get()).isZero();
+    }
+
+    private static MigrationTarget target(CountingDataSource ds) {
+        return new MigrationTarget() {
+            @Override
+            public String engineId() {
+                return "sqlite";
+            }
+
+            @Override
+            public Coordinates coordinates() {
+                return new Coordinates("jdbc:sqlite:(counted)", null, null);
+            }
+
+            @Override
+            public DataSource dataSource() {
+                return ds;
+            }
+        };
     }
 }
