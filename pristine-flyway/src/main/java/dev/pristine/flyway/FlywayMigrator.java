@@ -27,6 +27,9 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 final class FlywayMigrator implements Migrator {
 
+    /** The Flyway line this module is built and tested with; its scan uses Flyway internals. */
+    static final String BUILT_WITH = "13.12.x";
+
     private final FluentConfiguration config;
     private final Object lock = new Object();
     private volatile Scanned scanned;
@@ -96,7 +99,15 @@ final class FlywayMigrator implements Migrator {
             synchronized (lock) {
                 s = scanned;
                 if (s == null) {
-                    FlywaySnapshot snapshot = FlywaySnapshot.scan(config);
+                    FlywaySnapshot snapshot;
+                    try {
+                        snapshot = FlywaySnapshot.scan(config);
+                    } catch (LinkageError e) {
+                        // the scan uses Flyway internals (Scanner, ResourceNameParser, ChecksumCalculator)
+                        throw new PristineException(ErrorCode.CONFIGURATION, "pristine-flyway cannot read migrations with "
+                                + "Flyway " + FlywayFingerprint.flywayVersion(), e.toString(),
+                                "use flyway-core " + BUILT_WITH + ", the version pristine-flyway is built and tested with", e);
+                    }
                     if (snapshot.sqlMigrations() == 0 && snapshot.javaClasses().isEmpty()
                             && config.getJavaMigrations().length == 0 && config.getResolvers().length == 0) {
                         throw new PristineException(ErrorCode.CONFIGURATION, "no Flyway migrations found", locations(),

@@ -155,6 +155,31 @@ class FlywayMigratorIT {
     }
 
     @Test
+    void scriptConfigurationIsServedFromTheSnapshotAndPartOfTheKey() {
+        standard(migrations);
+        String without = FlywayMigrations.of(config()).fingerprint();
+        write(migrations, "V1__create_people.sql.conf", "placeholderReplacement=false\n");
+        Migrator m = FlywayMigrations.of(config());
+        assertThat(m.fingerprint()).isNotEqualTo(without);
+        try (Pristine pristine = builder(state).migrator(m).build(); TestDatabase db = pristine.acquire("conf")) {
+            assertThat(column(db.dataSource(), "select v from settings where k = 'owner'")).containsExactly("${owner}");
+        }
+    }
+
+    @Test
+    void flywayFailuresOutsideOneMigrationAreReportedAsFlywayFailed() {
+        standard(migrations);
+        write(migrations, "more/V1__again.sql", "select 1;\n");
+        try (Pristine pristine = builder(state).migrator(FlywayMigrations.of(config())).build()) {
+            PristineException e = catchThrowableOfType(PristineException.class, pristine::prepare);
+            assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+            assertThat(e.getMessage()).startsWith("Flyway failed: Found more than one migration with version 1 Offenders: -> ")
+                    .endsWith(", Flyway 13.12.1 migrations [filesystem:" + migrations + "] (4 SQL), fix the migrations "
+                            + "or the Flyway configuration and run again; no template was published for it");
+        }
+    }
+
+    @Test
     void leavesNoConnectionOpenAfterMigratingOrFailing() throws Exception {
         standard(migrations);
         Migrator m = FlywayMigrations.of(config());
