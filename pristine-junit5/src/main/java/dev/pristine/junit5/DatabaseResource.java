@@ -1,5 +1,7 @@
 package dev.pristine.junit5;
 
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
 import dev.pristine.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,13 +49,18 @@ final class DatabaseResource implements ExtensionContext.Store.CloseableResource
      * The connection of one injection point, opened on first use and closed with the scope; the same
      * one for the same field or parameter, unless the test closed it.
      */
-    synchronized Connection connection(Object injectionPoint) throws SQLException {
-        Connection c = connections.get(injectionPoint);
-        if (c == null || c.isClosed()) {
-            c = database.dataSource().getConnection();
-            connections.put(injectionPoint, c);
+    synchronized Connection connection(Object injectionPoint) {
+        try {
+            Connection c = connections.get(injectionPoint);
+            if (c == null || c.isClosed()) {
+                c = database.dataSource().getConnection();
+                connections.put(injectionPoint, c);
+            }
+            return c;
+        } catch (SQLException e) {
+            throw new PristineException(ErrorCode.ENGINE_UNREACHABLE, "could not open a connection for " + test,
+                    Redact.url(database.jdbcUrl()), "check that the engine is up and accepts connections", e);
         }
-        return c;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.pristine.junit5;
 
 import dev.pristine.TestDatabase;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -31,7 +30,7 @@ enum InjectionType {
     }
 
     /** The value to inject. */
-    Object valueOf(DatabaseResource db, Object injectionPoint) throws SQLException {
+    Object valueOf(DatabaseResource db, Object injectionPoint) {
         return switch (this) {
             case DATA_SOURCE -> db.database().dataSource();
             case TEST_DATABASE -> db.database();

@@ -5,7 +5,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -41,13 +40,13 @@ final class PristineExtension implements BeforeAllCallback, BeforeEachCallback, 
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    public void beforeAll(ExtensionContext context) throws IllegalAccessException {
         FailureTracker.install(context);
         injectFields(context, null, context.getRequiredTestClass(), ModifierSupport::isStatic);
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws Exception {
+    public void beforeEach(ExtensionContext context) throws IllegalAccessException {
         FailureTracker.install(context);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             injectFields(context, instance, instance.getClass(), ModifierSupport::isNotStatic);
@@ -55,7 +54,7 @@ final class PristineExtension implements BeforeAllCallback, BeforeEachCallback, 
     }
 
     private void injectFields(ExtensionContext context, Object instance, Class<?> type, Predicate<Field> filter)
-            throws Exception {
+            throws IllegalAccessException {
         for (Field field : AnnotationSupport.findAnnotatedFields(type, PristineDatabase.class, filter)) {
             String where = "field " + field.getDeclaringClass().getSimpleName() + "." + field.getName();
             InjectionType injection = InjectionType.of(field.getType(), where);
@@ -80,12 +79,7 @@ final class PristineExtension implements BeforeAllCallback, BeforeEachCallback, 
         Parameter parameter = parameterContext.getParameter();
         InjectionType injection = InjectionType.of(parameter.getType(), describe(parameterContext));
         PristineDatabase annotation = parameterContext.findAnnotation(PristineDatabase.class).orElseThrow();
-        try {
-            return injection.valueOf(database(annotation, annotation.lifecycle(), extensionContext), parameter);
-        } catch (SQLException e) {
-            throw new ExtensionConfigurationException("@PristineDatabase could not open a connection for "
-                    + describe(parameterContext) + ": " + e.getMessage(), e);
-        }
+        return injection.valueOf(database(annotation, annotation.lifecycle(), extensionContext), parameter);
     }
 
     /** The database of this configuration in the scope the lifecycle asks for, leased on first use. */
@@ -127,5 +121,10 @@ final class PristineExtension implements BeforeAllCallback, BeforeEachCallback, 
     }
 
     /** A database per scope and configuration: every injection point of a test with the same configuration shares it. */
-    private record Key(String scope, Map<String, String> identity) {}
+    private record Key(String scope, Map<String, String> identity) {
+        @Override
+        public String toString() {
+            return "PristineExtension.Key[" + scope + ", " + identity.keySet() + "]"; // values may hold a password
+        }
+    }
 }

@@ -13,4 +13,9 @@ import java.util.Map;
  * @param cleanup what to do with the database afterwards, never {@link CleanupMode#DEFAULT}
  * @param keepFor how long a kept database is kept
  */
-record Request(PristineSettings settings, Map<String, String> identity, CleanupMode cleanup, Duration keepFor) {}
+record Request(PristineSettings settings, Map<String, String> identity, CleanupMode cleanup, Duration keepFor) {
+    @Override
+    public String toString() {
+        return "Request[" + settings + ", cleanup=" + cleanup + ", keepFor=" + keepFor + "]"; // settings mask passwords
+    }
+}

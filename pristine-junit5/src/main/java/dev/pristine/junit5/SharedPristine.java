@@ -75,5 +75,10 @@ final class SharedPristine implements ExtensionContext.Store.CloseableResource, 
     }
 
     /** The root-store key: equal configurations share one {@code Pristine}. */
-    private record Key(Map<String, String> identity) {}
+    private record Key(Map<String, String> identity) {
+        @Override
+        public String toString() {
+            return "SharedPristine.Key[" + identity.keySet() + "]"; // values may hold a password
+        }
+    }
 }

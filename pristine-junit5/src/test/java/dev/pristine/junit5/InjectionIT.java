@@ -67,6 +67,14 @@ class InjectionIT {
     }
 
     @Test
+    void constructorParametersGetTheDatabaseOfTheTestTheInstanceIsMadeFor() {
+        EngineExecutionResults results = Runs.run(Runs.parameters(stateDir), ConstructorParameter.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertThat(Seen.urls).as("one database per test, also through the constructor").hasSize(2);
+    }
+
+    @Test
     void aComposedAnnotationCarriesTheConfiguration() {
         Map<String, String> parameters = Runs.parameters(stateDir);
         parameters.remove("pristine.migrations");
@@ -220,6 +228,26 @@ class InjectionIT {
         void third() throws Exception {
             Seen.urls.add(url);
             assertThat(Runs.count(db, "SELECT count(*) FROM customer")).isEqualTo(3);
+        }
+    }
+
+    static class ConstructorParameter {
+        private final String url;
+
+        ConstructorParameter(@PristineDatabase String url) {
+            this.url = url;
+        }
+
+        @Test
+        void first(@PristineDatabase String sameTest) {
+            Seen.urls.add(url);
+            assertThat(sameTest).isEqualTo(url);
+        }
+
+        @Test
+        void second(@PristineDatabase String sameTest) {
+            Seen.urls.add(url);
+            assertThat(sameTest).isEqualTo(url);
         }
     }
 
