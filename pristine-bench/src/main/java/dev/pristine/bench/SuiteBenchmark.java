@@ -204,8 +204,7 @@ public final class SuiteBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        naiveMigrator = flyway ? "Flyway " + org.flywaydb.core.api.MigrationVersion.class.getPackage().getImplementationVersion()
-                : "Pristine's plain SQL migrator";
+        naiveMigrator = flyway ? "Flyway " + flywayVersion() : "Pristine's plain SQL migrator";
         var sql = Migrations.sqlDirectory(options.migrations());
         return new Runner(m, id -> {
             BenchTarget.Database db = target.createEmpty("naive_" + id);
@@ -217,6 +216,18 @@ public final class SuiteBenchmark {
             }
             return Runner.Lease.of(db, false, () -> target.drop(db));
         });
+    }
+
+    private static String flywayVersion() {
+        try (var in = Flyway.class.getResourceAsStream("/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "(version unknown)");
+        } catch (IOException e) {
+            return "(version unknown)";
+        }
     }
 
     /** A baseline database as a migration target. */
