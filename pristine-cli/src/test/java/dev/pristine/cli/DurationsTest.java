@@ -1,0 +1,35 @@
+package dev.pristine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DurationsTest {
+
+    @Test
+    void parsesShortFormsAndIso() {
+        assertThat(Durations.parse("--ttl", "30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Durations.parse("--ttl", "10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(Durations.parse("--ttl", "1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(Durations.parse("--ttl", "7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(Durations.parse("--ttl", "500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("--ttl", "0s")).isEqualTo(Duration.ZERO);
+        assertThat(Durations.parse("--ttl", "PT1H30M")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(Durations.parse("--ttl", "pt2m")).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void refusesAnythingElseWithTheFix() {
+        assertThatThrownBy(() -> Durations.parse("--ttl", "5y")).isInstanceOfSatisfying(PristineException.class,
+                e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(e.getMessage()).isEqualTo("--ttl is not a duration, 5y, write it like 30s, 10m, 1h, 7d or PT1H30M");
+                });
+        assertThatThrownBy(() -> Durations.parse("--ttl", "PT-5S")).isInstanceOfSatisfying(PristineException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("--ttl must not be negative, PT-5S, give a duration like 30s, 10m or 1h"));
+    }
+}

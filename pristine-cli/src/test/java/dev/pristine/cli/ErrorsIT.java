@@ -1,0 +1,69 @@
+package dev.pristine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Errors: the exit code of their kind, one line on stderr (and in the JSON), never a password. */
+class ErrorsIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aUsageErrorExitsWith2AndOneLineNamingTheFix() {
+        Cli.Run run = Cli.run("lease", "--bogus", "--json");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(
+                "pristine: CONFIGURATION: Unknown option: '--bogus', run pristine lease --help for the options\n");
+        JsonNode error = run.json().get("error");
+        assertThat(error.get("code").asText()).isEqualTo("CONFIGURATION");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(error.get("message").asText())
+                .isEqualTo("Unknown option: '--bogus', run pristine lease --help for the options");
+    }
+
+    @Test
+    void anUnknownEngineExitsWith2NamingTheAvailableEngines() {
+        Cli.Run run = Cli.run("prepare", "--engine", "nosuchdb", "--migrations", Cli.schema(tmp).toString(),
+                "--state-dir", tmp.resolve("state").toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("pristine: CONFIGURATION: unknown engine, nosuchdb, use one of [")
+                .contains("sqlite").endsWith("], or add the dependency dev.pristine:pristine-nosuchdb\n");
+    }
+
+    @Test
+    void passwordsNeverReachTheOutput() {
+        String secret = "hunter2secret";
+        Cli.Run run = Cli.run("prepare", "--url", "jdbc:nosuchdb://bob:" + secret + "@127.0.0.1/db?password=" + secret,
+                "--password", secret, "--migrations", Cli.schema(tmp).toString(), "--state-dir",
+                tmp.resolve("state").toString(), "--json", "--verbose");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(run.out() + run.err()).doesNotContain(secret).contains(Masking.MASK);
+        assertThat(run.err().lines().findFirst()).hasValue(
+                "pristine: CONFIGURATION: no engine accepts the URL, jdbc:nosuchdb://bob:****@127.0.0.1/db?password=****, "
+                        + "set --engine / pristine.engine; available engines: " + availableEngines(run));
+    }
+
+    @Test
+    void releaseRefusesANameThatPristineDidNotMake() {
+        Cli.Run run = Cli.run("release", "users", "--state-dir", tmp.resolve("state").toString(), "--json");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(6);
+        assertThat(run.err()).isEqualTo("pristine: UNSAFE_TARGET: not a Pristine database name, users, release only ids "
+                + "printed by 'pristine lease' or 'pristine status'; Pristine never drops anything else\n");
+        assertThat(run.json().get("error").get("code").asText()).isEqualTo("UNSAFE_TARGET");
+    }
+
+    private static String availableEngines(Cli.Run run) {
+        String line = run.err().lines().findFirst().orElseThrow();
+        return line.substring(line.lastIndexOf('['));
+    }
+}
