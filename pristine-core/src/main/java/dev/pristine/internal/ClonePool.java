@@ -101,7 +101,7 @@ public final class ClonePool implements AutoCloseable {
         }
         leased.add(finalName);
         fill();
-        return new Lease(this, finalName, key);
+        return new Lease(this, finalName, key, test);
     }
 
     private String await(String test, Duration timeout) {
@@ -244,9 +244,9 @@ public final class ClonePool implements AutoCloseable {
         }
     }
 
-    void keep(String name, Duration duration) {
-        OwnerMarker kept = ownerFor.apply("").keptUntil(Instant.now().plus(duration));
-        retry.run("marking a clone as kept", name, () -> engine.markClone(name, kept.withTest("(kept)").encode()));
+    void keep(String name, String test, Duration duration) {
+        OwnerMarker kept = ownerFor.apply(test).keptUntil(Instant.now().plus(duration));
+        retry.run("marking a clone as kept", name, () -> engine.markClone(name, kept.encode()));
         LOG.info("Keeping database {} for inspection until {}", name, Instant.now().plus(duration));
     }
 

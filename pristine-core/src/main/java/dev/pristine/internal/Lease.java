@@ -13,15 +13,17 @@ final class Lease implements TestDatabase {
     private final ClonePool pool;
     private final String name;
     private final String key;
+    private final String test;
     private final Coordinates coordinates;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean kept;
     private volatile DataSource dataSource;
 
-    Lease(ClonePool pool, String name, String key) {
+    Lease(ClonePool pool, String name, String key, String test) {
         this.pool = pool;
         this.name = name;
         this.key = key;
+        this.test = test;
         this.coordinates = pool.engine().coordinates(name);
     }
 
@@ -68,7 +70,7 @@ final class Lease implements TestDatabase {
     public void keep(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (!closed.get()) {
-            pool.keep(name, duration);
+            pool.keep(name, test, duration);
             kept = true;
         }
     }

@@ -30,6 +30,7 @@ public final class SqlScript {
     private String delimiter = ";";
     private int depth;
     private boolean blockStatement;
+    private boolean hasContent;
     private final boolean backslashEscapes;
 
     private SqlScript(String text, boolean backslashEscapes) {
@@ -51,8 +52,7 @@ public final class SqlScript {
     private void run() {
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (atLineStart() && current.toString().isBlank() && text.startsWith("DELIMITER", pos)
-                    || atLineStart() && current.toString().isBlank() && text.startsWith("delimiter", pos)) {
+            if (!hasContent && (c == 'D' || c == 'd') && text.regionMatches(true, pos, "DELIMITER", 0, 9) && atLineStart()) {
                 int eol = lineEnd(pos);
                 delimiter = text.substring(pos + "DELIMITER".length(), eol).trim();
                 if (delimiter.isEmpty()) {
@@ -69,7 +69,7 @@ public final class SqlScript {
                 quoted(c);
             } else if (c == '-' && text.startsWith("--", pos)) {
                 skipTo(lineEnd(pos));
-            } else if (c == '#' && atLineStart() && current.toString().isBlank()) {
+            } else if (c == '#' && !hasContent && atLineStart()) {
                 skipTo(lineEnd(pos));
             } else if (c == '/' && text.startsWith("/*", pos)) {
                 int end = text.indexOf("*/", pos + 2);
@@ -96,6 +96,7 @@ public final class SqlScript {
         }
         String w = text.substring(pos, end).toUpperCase(Locale.ROOT);
         current.append(text, pos, end);
+        hasContent = true;
         if (startLine < 0) {
             startLine = line;
         }
@@ -129,7 +130,11 @@ public final class SqlScript {
     }
 
     private boolean startsWithCreate() {
-        return current.toString().stripLeading().toUpperCase(Locale.ROOT).startsWith("CREATE");
+        int i = 0;
+        while (i < current.length() && Character.isWhitespace(current.charAt(i))) {
+            i++;
+        }
+        return current.length() - i >= 6 && current.substring(i, i + 6).equalsIgnoreCase("CREATE");
     }
 
     private String nextWord(int from) {
@@ -193,6 +198,7 @@ public final class SqlScript {
             }
         }
         current.append(text, pos, stop);
+        hasContent = true;
         pos = stop;
     }
 
@@ -203,15 +209,18 @@ public final class SqlScript {
                 current.append('\n');
             }
         }
-        if (!current.toString().isBlank()) {
+        if (hasContent) {
             current.append(' ');
         }
         pos = stop;
     }
 
     private void append(char c) {
-        if (startLine < 0 && !Character.isWhitespace(c)) {
-            startLine = line;
+        if (!Character.isWhitespace(c)) {
+            hasContent = true;
+            if (startLine < 0) {
+                startLine = line;
+            }
         }
         current.append(c);
     }
@@ -222,6 +231,7 @@ public final class SqlScript {
             statements.add(new Statement(sql, startLine < 0 ? line : startLine));
         }
         current.setLength(0);
+        hasContent = false;
         startLine = -1;
         depth = 0;
         blockStatement = false;
