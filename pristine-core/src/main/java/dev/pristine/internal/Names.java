@@ -1,7 +1,7 @@
 package dev.pristine.internal;
 
-import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Generated database names: a cleaned-up test name plus a short random suffix. */
 public final class Names {
@@ -9,7 +9,6 @@ public final class Names {
     /** Every database Pristine creates starts with this. */
     public static final String PREFIX = "pristine_";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final int SUFFIX_LENGTH = 8;
 
@@ -41,9 +40,11 @@ public final class Names {
 
     /** Eight random lower-case letters and digits. */
     public static String suffix() {
+        // Uniqueness comes from create-new semantics (a taken name is retried), not from the randomness.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] c = new char[SUFFIX_LENGTH];
         for (int i = 0; i < c.length; i++) {
-            c[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            c[i] = ALPHABET[random.nextInt(ALPHABET.length)];
         }
         return new String(c);
     }

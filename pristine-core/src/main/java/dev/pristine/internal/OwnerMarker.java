@@ -31,12 +31,14 @@ public record OwnerMarker(String key, String host, long pid, long startMillis, l
 
     private static final String PREFIX = "pristine:v1 ";
     private static final Duration START_TOLERANCE = Duration.ofSeconds(2);
+    /** This process's id and start time, read once: {@code ProcessHandle.info()} reads several /proc files. */
+    private static final long SELF_PID = ProcessHandle.current().pid();
+    private static final long SELF_START =
+            ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
 
     /** A marker for this process. */
     public static OwnerMarker ofThisProcess(String key, String test) {
-        ProcessHandle self = ProcessHandle.current();
-        long start = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-        return new OwnerMarker(key, Hosts.localName(), self.pid(), start, 0, test);
+        return new OwnerMarker(key, Hosts.localName(), SELF_PID, SELF_START, 0, test);
     }
 
     /** A marker owned by its expiry alone. */
@@ -93,7 +95,7 @@ public record OwnerMarker(String key, String host, long pid, long startMillis, l
         if (!host.equals(Hosts.localName())) {
             return true;
         }
-        if (pid == ProcessHandle.current().pid()) {
+        if (pid == SELF_PID) {
             return true;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
