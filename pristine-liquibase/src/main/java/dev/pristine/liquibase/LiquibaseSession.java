@@ -14,6 +14,10 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.change.Change;
+import liquibase.change.core.CreateProcedureChange;
+import liquibase.change.core.LoadDataChange;
+import liquibase.change.core.SQLFileChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -89,8 +93,8 @@ final class LiquibaseSession {
 
     /**
      * The fingerprint of a parsed tree: Liquibase's version, the changelog path, contexts, labels, parameters,
-     * every changeset (file, id, author, checksum) in run order, and the raw bytes of every file Liquibase read
-     * (each changelog, and what changesets load: SQL files, CSVs). Call in {@link #inScope}.
+     * every changeset (file, id, author, checksum) in run order with the raw bytes of the files its changes load
+     * (SQL files, CSVs), and the raw bytes of every changelog and property file Liquibase read. Call in {@link #inScope}.
      */
     String fingerprint(DatabaseChangeLog tree, String liquibaseVersion) throws IOException {
         Digest d = new Digest().add(FORMAT).add("liquibase " + liquibaseVersion).add(config.changelogPath())
@@ -99,6 +103,9 @@ final class LiquibaseSession {
         for (ChangeSet cs : tree.getChangeSets()) {
             d.add("changeset").add(cs.getFilePath()).add(cs.getId()).add(cs.getAuthor())
                     .add(cs.generateCheckSum(ChecksumVersion.latest()).toString());
+            for (Change change : cs.getChanges()) {
+                addLoadedFile(d, cs, change);
+            }
         }
         SortedMap<String, Resource> read = accessor.fetched();
         for (Map.Entry<String, Resource> e : read.entrySet()) {
@@ -107,6 +114,33 @@ final class LiquibaseSession {
             }
         }
         return d.hex();
+    }
+
+    /**
+     * Adds the raw bytes of a file a change loads ({@code sqlFile}, {@code createProcedure path=}, {@code loadData}):
+     * Liquibase resolves relative ones itself, past the accessor, and its checksums normalise whitespace.
+     */
+    private void addLoadedFile(Digest d, ChangeSet cs, Change change) throws IOException {
+        InputStream in = null;
+        String path = null;
+        if (change instanceof SQLFileChange f) {
+            path = f.getPath();
+            in = f.openSqlStream();
+        } else if (change instanceof CreateProcedureChange f && f.getPath() != null) {
+            path = f.getPath();
+            in = f.openSqlStream();
+        } else if (change instanceof LoadDataChange f && f.getFile() != null) {
+            path = f.getFile();
+            Resource r = Boolean.TRUE.equals(f.isRelativeToChangelogFile())
+                    ? accessor.getExisting(cs.getChangeLog().getPhysicalFilePath()).resolveSibling(path)
+                    : accessor.getExisting(path);
+            in = r.openInputStream();
+        }
+        if (in != null) {
+            try (InputStream stream = in) {
+                d.add("loads " + path).add(stream.readAllBytes());
+            }
+        }
     }
 
     /** How many files Liquibase read, for {@code describe()}. */
