@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs a suite of N tests on W workers in every mode (shared, rollback, naive, pristine, "
                 + "pristine-nopool, raw-clone), interleaved over several rounds, and reports medians, spread and ratios.",
-        subcommands = BenchCommand.Schema.class)
+        subcommands = {BenchCommand.Schema.class, BenchCommand.Micro.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--engine", description = "Engine: sqlite (default), h2, postgres, mariadb.")
@@ -139,6 +139,20 @@ public final class BenchCommand implements Callable<Integer> {
     private static void put(Map<String, String> m, String k, String v) {
         if (v != null) {
             m.put(k, v);
+        }
+    }
+
+    /** {@code pristine bench micro [JMH options]}: the JMH micro-benchmarks. */
+    @Command(name = "micro", description = "Runs the JMH micro-benchmarks (warm-pool acquire, fingerprinting of 1,000 "
+            + "files, redaction). Any JMH option is passed on, e.g. 'micro -f 2 -i 5 Acquire'.")
+    static final class Micro implements Callable<Integer> {
+        @CommandLine.Unmatched
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            dev.pristine.bench.micro.MicroBenchmarks.run(args.toArray(new String[0]));
+            return 0;
         }
     }
 
