@@ -1,0 +1,290 @@
+package dev.pristine.postgres;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded server of one state directory, shared by every JVM that uses that directory (surefire
+ * forks, CLI runs): the first one starts it, later ones connect, and the last one out stops it.
+ *
+ * <p>Layout of {@code <state-dir>/postgres/embedded-<major>/}: {@code pgdata/} (the data directory),
+ * {@code server.json} (port, postmaster pid, binaries, version), {@code users/<pid>-<start millis>} (one
+ * file per JVM using the server), {@code server.lock} (held while any of these change) and
+ * {@code postgres.log}. A JVM that dies without closing leaves its user file behind; the next JVM to
+ * come or go sees that its process is gone and deletes it, so a kill -9 never keeps the server up for
+ * ever once anyone else uses the directory again.
+ *
+ * <p>Thread-safe.
+ */
+final class PostgresEmbedded {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresEmbedded.class);
+    private static final ConcurrentMap<Path, PostgresEmbedded> SHARED = new ConcurrentHashMap<>();
+    private static final Pattern JSON_FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"([^\"]*)\"|(\\d+))");
+    private static final long START_TOLERANCE_MILLIS = 2000;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(PostgresEmbedded::releaseAllAtExit, "pristine-postgres-exit"));
+    }
+
+    private final Path dir;
+    private final Path data;
+    private final Path userFile;
+    private int users;
+    private int port;
+
+    private PostgresEmbedded(Path dir) {
+        this.dir = dir;
+        this.data = dir.resolve("pgdata");
+        ProcessHandle self = ProcessHandle.current();
+        this.userFile = dir.resolve("users").resolve(self.pid() + "-"
+                + self.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
+    }
+
+    /** The server's directory under the state dir, for messages. */
+    Path directory() {
+        return dir;
+    }
+
+    /**
+     * Registers this JVM as a user of the embedded server of {@code stateDir}, starting the server when
+     * no one runs it. Pair with {@link #release()}.
+     *
+     * @return the port the server listens on (127.0.0.1)
+     */
+    static PostgresEmbedded acquire(Path stateDir) {
+        PostgresBinaries binaries = PostgresBinaries.get();
+        Path dir = stateDir.resolve("postgres").resolve("embedded-" + binaries.major).toAbsolutePath().normalize();
+        PostgresEmbedded e = SHARED.computeIfAbsent(dir, PostgresEmbedded::new);
+        e.join(binaries);
+        return e;
+    }
+
+    synchronized int port() {
+        return port;
+    }
+
+    private synchronized void join(PostgresBinaries binaries) {
+        if (users > 0) {
+            users++;
+            return;
+        }
+        try {
+            Files.createDirectories(dir.resolve("users"));
+            try (FileChannel ch = FileChannel.open(dir.resolve("server.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+                Optional<Map<String, String>> server = readServer();
+                if (server.isPresent() && isRunning(server.get())) {
+                    port = Integer.parseInt(server.get().get("port"));
+                    LOG.debug("Joining the embedded PostgreSQL on port {} ({})", port, dir);
+                } else {
+                    port = start(binaries);
+                }
+                Files.writeString(userFile, "pid " + ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
+            }
+            users = 1;
+        } catch (IOException e) {
+            throw new PristineException(ErrorCode.ENGINE_UNREACHABLE, "cannot start the embedded PostgreSQL server", dir,
+                    "see " + dir.resolve("postgres.log") + "; or give a server with --url / pristine.url: " + e.getMessage(), e);
+        }
+    }
+
+    /** Unregisters one use; the last user of the directory (in any JVM) stops the server. */
+    synchronized void release() {
+        if (users == 0) {
+            return;
+        }
+        if (--users > 0) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir.resolve("server.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            Files.deleteIfExists(userFile);
+            List<String> live = liveUsers();
+            if (live.isEmpty()) {
+                stop();
+            } else {
+                LOG.debug("Leaving the embedded PostgreSQL running for {} other JVM(s)", live.size());
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not stop the embedded PostgreSQL in {}: {}", dir, e.getMessage());
+        }
+    }
+
+    private static void releaseAllAtExit() {
+        for (PostgresEmbedded e : SHARED.values()) {
+            synchronized (e) {
+                if (e.users > 0) {
+                    e.users = 1;
+                    e.release();
+                }
+            }
+        }
+    }
+
+    private int start(PostgresBinaries binaries) throws IOException {
+        if (!Files.isRegularFile(data.resolve("PG_VERSION"))) {
+            LOG.info("Creating the embedded PostgreSQL {} data directory {}", binaries.version, data);
+            binaries.newDataDirectory(data);
+        }
+        Path log = dir.resolve("postgres.log");
+        IOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int p = freePort();
+            try {
+                binaries.run(List.of(binaries.bin("pg_ctl"), "-D", data.toString(), "-l", log.toString(), "-w", "-t", "60",
+                        "-o", serverOptions(p), "start"), log, 90);
+                long pid = postmasterPid().orElseThrow(() -> new IOException("postmaster.pid missing after start"));
+                writeServer(p, pid, binaries);
+                LOG.info("Started the embedded PostgreSQL {} on 127.0.0.1:{} (pid {}, data {})", binaries.version, p, pid, data);
+                return p;
+            } catch (IOException e) {
+                last = e; // most likely the port was taken between probing and binding: try another
+            }
+        }
+        throw last;
+    }
+
+    /** Tuned for disposable test data: see the module README. */
+    private static String serverOptions(int port) {
+        return "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300"
+                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal"
+                + " -c max_wal_senders=0 -c checkpoint_timeout=30min -c max_wal_size=2GB";
+    }
+
+    private void stop() throws IOException {
+        Optional<Map<String, String>> server = readServer();
+        Files.deleteIfExists(dir.resolve("server.json"));
+        if (server.isEmpty() || !isRunning(server.get())) {
+            return;
+        }
+        String bin = server.get().get("bin");
+        PostgresBinaries binaries = PostgresBinaries.get();
+        try {
+            binaries.run(List.of(bin != null ? bin + "/pg_ctl" : binaries.bin("pg_ctl"), "-D", data.toString(), "-m", "fast",
+                    "-w", "-t", "60", "stop"), dir.resolve("postgres.log"), 90);
+            LOG.info("Stopped the embedded PostgreSQL in {}", dir);
+        } catch (IOException e) {
+            long pid = Long.parseLong(server.get().get("pid"));
+            LOG.warn("pg_ctl stop failed ({}); terminating postmaster {}", e.getMessage(), pid);
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    private List<String> liveUsers() throws IOException {
+        List<String> live = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir.resolve("users"))) {
+            for (Path f : s.toList()) {
+                if (isAlive(f.getFileName().toString())) {
+                    live.add(f.getFileName().toString());
+                } else {
+                    LOG.debug("Forgetting embedded-server user {}: its process is gone", f.getFileName());
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        return live;
+    }
+
+    private static boolean isAlive(String user) {
+        int dash = user.indexOf('-');
+        if (dash < 0) {
+            return false;
+        }
+        long pid;
+        long start;
+        try {
+            pid = Long.parseLong(user.substring(0, dash));
+            start = Long.parseLong(user.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        Optional<ProcessHandle> p = ProcessHandle.of(pid);
+        if (p.isEmpty() || !p.get().isAlive()) {
+            return false;
+        }
+        return start == 0 || p.get().info().startInstant()
+                .map(s -> Math.abs(s.toEpochMilli() - start) <= START_TOLERANCE_MILLIS).orElse(true);
+    }
+
+    private boolean isRunning(Map<String, String> server) {
+        String pidText = server.get("pid");
+        String portText = server.get("port");
+        if (pidText == null || portText == null) {
+            return false;
+        }
+        long pid = Long.parseLong(pidText);
+        if (postmasterPid().filter(p -> p == pid).isEmpty()
+                || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+            return false;
+        }
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(portText)), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Optional<Long> postmasterPid() {
+        try {
+            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Map<String, String>> readServer() {
+        try {
+            String json = Files.readString(dir.resolve("server.json"), StandardCharsets.UTF_8);
+            Map<String, String> m = new java.util.HashMap<>();
+            Matcher matcher = JSON_FIELD.matcher(json);
+            while (matcher.find()) {
+                m.put(matcher.group(1), matcher.group(3) != null ? matcher.group(3) : matcher.group(4));
+            }
+            return Optional.of(m);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void writeServer(int port, long pid, PostgresBinaries binaries) throws IOException {
+        String json = "{\"port\": " + port + ", \"pid\": " + pid + ", \"version\": \"" + binaries.version + "\", \"bin\": \""
+                + binaries.home.resolve("bin").toString().replace("\\", "/").replace("\"", "") + "\", \"startedBy\": "
+                + ProcessHandle.current().pid() + "}\n";
+        Path tmp = dir.resolve("server.json.tmp");
+        Files.writeString(tmp, json, StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve("server.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.pristine.postgres;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import dev.pristine.spi.Engine;
+import dev.pristine.spi.EngineProvider;
+import dev.pristine.spi.EngineSettings;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The PostgreSQL engine ({@code postgres}): on the server of {@code pristine.url}, or, when no URL is
+ * given, on an embedded server in the state directory that every JVM using that directory shares.
+ *
+ * <p>Settings ({@code pristine.} prefix omitted): {@code postgres.strategy} ({@code auto}, {@code wal_log},
+ * {@code file_copy}), {@code postgres.clone-owner} and {@code postgres.clone-owner-password},
+ * {@code postgres.admin-connections} (default 2), {@code postgres.busy-timeout} (ms, default 10000).
+ *
+ * <p>Thread-safe; has the public no-argument constructor {@link java.util.ServiceLoader} needs.
+ */
+public final class PostgresEngineProvider implements EngineProvider {
+
+    @Override
+    public String id() {
+        return "postgres";
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public Engine create(EngineSettings settings) {
+        PostgresCloner.Strategy strategy = strategy(settings);
+        int adminConnections = number(settings, "postgres.admin-connections", 2, 1);
+        Duration busyTimeout = Duration.ofMillis(number(settings, "postgres.busy-timeout", 10_000, 0));
+        String cloneOwner = settings.property("postgres.clone-owner").orElse(null);
+        String cloneOwnerPassword = settings.property("postgres.clone-owner-password").orElse(null);
+        PostgresEmbedded embedded = null;
+        String url = settings.url();
+        String user = settings.user();
+        String password = settings.password();
+        if (url == null) {
+            embedded = PostgresEmbedded.acquire(settings.stateDir());
+            url = "jdbc:postgresql://127.0.0.1:" + embedded.port() + "/postgres";
+            user = "postgres";
+            password = null;
+        }
+        PostgresConnections connections = null;
+        try {
+            connections = new PostgresConnections(url, user, password, adminConnections);
+            String location = connections.location() + (embedded == null ? "" : " (embedded, " + embedded.directory() + ")");
+            if (embedded == null) {
+                PostgresServer.checkLoopback(connections.hostNames(), connections.location(), settings.allowRemote());
+            }
+            PostgresServer server = PostgresServer.inspect(connections);
+            PostgresCloner cloner = new PostgresCloner(connections, server.versionNum(), strategy, busyTimeout);
+            return new PostgresEngine(connections, cloner, server.identity(), location, cloneOwner, cloneOwnerPassword,
+                    connections.password(), embedded);
+        } catch (RuntimeException e) {
+            if (connections != null) {
+                connections.close();
+            }
+            if (embedded != null) {
+                embedded.release();
+            }
+            throw e;
+        }
+    }
+
+    private static PostgresCloner.Strategy strategy(EngineSettings settings) {
+        String v = settings.property("postgres.strategy").orElse("auto").trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        try {
+            return PostgresCloner.Strategy.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "pristine.postgres.strategy must be auto, wal_log or file_copy",
+                    settings.property("postgres.strategy").orElse(""), "e.g. pristine.postgres.strategy=auto");
+        }
+    }
+
+    private static int number(EngineSettings settings, String name, int dflt, int min) {
+        String v = settings.property(name).orElse(null);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new PristineException(ErrorCode.CONFIGURATION, "pristine." + name + " must be a whole number >= " + min, v,
+                "e.g. pristine." + name + "=" + dflt);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.pristine.postgres;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.util.DriverInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What Pristine checks about a server before using it: that it is on this machine (unless remote use is
+ * allowed), that it answers, and what it is: its identity for the template key (server major version,
+ * template1's encoding, locale and extensions, the driver's major version).
+ *
+ * @param versionNum {@code server_version_num}, e.g. 150020
+ * @param identity the engine identity for the template key
+ */
+record PostgresServer(int versionNum, String identity) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+    /** Identities per location, re-read after a minute: reading template1 costs a connection to it. */
+    private static final Map<String, Timed> IDENTITIES = new ConcurrentHashMap<>();
+    private static final long IDENTITY_TTL_NANOS = 60_000_000_000L;
+
+    private record Timed(PostgresServer server, long at) {}
+
+    /**
+     * Refuses a host that is not a loopback address unless {@code allowRemote}.
+     *
+     * @throws PristineException with {@code UNSAFE_TARGET} or {@code ENGINE_UNREACHABLE} (unknown host)
+     */
+    static void checkLoopback(List<String> hosts, String location, boolean allowRemote) {
+        if (allowRemote) {
+            return;
+        }
+        for (String host : hosts) {
+            InetAddress[] addresses;
+            try {
+                addresses = InetAddress.getAllByName(host);
+            } catch (UnknownHostException e) {
+                throw new PristineException(ErrorCode.ENGINE_UNREACHABLE, "cannot resolve the PostgreSQL host", host,
+                        "check the host name in --url / pristine.url", e);
+            }
+            for (InetAddress a : addresses) {
+                if (!a.isLoopbackAddress()) {
+                    throw new PristineException(ErrorCode.UNSAFE_TARGET,
+                            "refusing a PostgreSQL server that is not on this machine", location + " (" + host + " is "
+                                    + a.getHostAddress() + ")",
+                            "Pristine creates and drops databases there: if the server is meant for throwaway test "
+                                    + "databases, pass --allow-remote or set pristine.allow-remote=true");
+                }
+            }
+        }
+    }
+
+    /** Connects and reads what the server is. */
+    static PostgresServer inspect(PostgresConnections connections) {
+        String location = connections.location();
+        Timed cached = IDENTITIES.get(location);
+        if (cached != null && System.nanoTime() - cached.at() < IDENTITY_TTL_NANOS) {
+            return cached.server();
+        }
+        int version;
+        String template1;
+        try {
+            version = connections.admin(c -> {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            template1 = connections.admin(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT pg_encoding_to_char(encoding) || ' ' || datcollate || '/' || datctype FROM pg_database "
+                                + "WHERE datname = 'template1'")) {
+                    return rs.next() ? rs.getString(1) : "none";
+                }
+            });
+        } catch (SQLException e) {
+            throw unreachable(connections, e);
+        }
+        String identity = "postgres " + version / 10000 + " (template1 " + template1 + "; extensions "
+                + extensions(connections) + ") pgjdbc " + DriverInfo.MAJOR_VERSION;
+        PostgresServer server = new PostgresServer(version, identity);
+        IDENTITIES.put(location, new Timed(server, System.nanoTime()));
+        return server;
+    }
+
+    /** The extensions installed in template1, which every build starts from: {@code plpgsql=1.0,…}. */
+    private static String extensions(PostgresConnections connections) {
+        try (Connection c = connections.open("template1"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(string_agg(extname || '=' || extversion, ',' "
+                        + "ORDER BY extname), '') FROM pg_extension")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            LOG.debug("Cannot read the extensions of template1 ({}); the template key will not include them",
+                    PostgresErrors.reason(e));
+            return "unknown";
+        }
+    }
+
+    /** The error for a server that cannot be reached or refuses us; never contains the password. */
+    static PristineException unreachable(PostgresConnections connections, SQLException e) {
+        return new PristineException(PostgresErrors.classify(e) == ErrorCode.UNEXPECTED ? ErrorCode.UNEXPECTED
+                : ErrorCode.ENGINE_UNREACHABLE, "cannot use the PostgreSQL server: " + PostgresErrors.reason(e),
+                connections.location() + " as " + (connections.user() == null ? "the default user" : connections.user()),
+                "check that the server runs and that the URL, user and password are right", e);
+    }
+}
