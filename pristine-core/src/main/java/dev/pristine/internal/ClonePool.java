@@ -50,6 +50,7 @@ public final class ClonePool implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean closed;
     private volatile String lastFailure;
+    private final java.util.concurrent.atomic.AtomicBoolean warmed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param ownerFor makes the marker of a clone from the test name
@@ -204,6 +205,9 @@ public final class ClonePool implements AutoCloseable {
                 drop(name);
             } else {
                 idle.add(name);
+                if (idle.size() >= target && warmed.compareAndSet(false, true)) {
+                    LOG.info("Pool for template {} is warm: {} idle clones ready", key.substring(0, 12), target);
+                }
             }
             lastFailure = null;
         } catch (RuntimeException e) {
