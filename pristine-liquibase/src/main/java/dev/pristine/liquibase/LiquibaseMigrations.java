@@ -82,8 +82,10 @@ public final class LiquibaseMigrations {
 
         /**
          * The directories Liquibase resolves changelog paths against (Liquibase's search path), one of which holds
-         * the changelog. Default: the nearest enclosing directory named {@code resources} (so paths read as on the
-         * class path, {@code db/changelog/…}, as Spring Boot records them), else the changelog's directory.
+         * the changelog. Default: the nearest enclosing class-path root ({@code src/main/resources},
+         * {@code src/test/resources}, {@code target/classes}, {@code target/test-classes}, Gradle's
+         * {@code build/resources/main}), so paths read as on the class path ({@code db/changelog/…}, as Spring Boot
+         * records them in {@code DATABASECHANGELOG}); else the changelog's directory.
          *
          * @param directories not null
          */
@@ -110,10 +112,25 @@ public final class LiquibaseMigrations {
         }
     }
 
+    /**
+     * A directory whose contents are on the class path: {@code src/main/resources}, {@code src/test/resources},
+     * Maven's {@code target/classes} and {@code target/test-classes}, Gradle's {@code build/resources/main|test}.
+     */
+    private static boolean isClassPathRoot(Path dir) {
+        String name = name(dir);
+        return name.equals("resources") && !name(dir.getParent()).equals("build")
+                || (name.equals("classes") || name.equals("test-classes")) && name(dir.getParent()).equals("target")
+                || name(dir.getParent()).equals("resources") && name(dir.getParent().getParent()).equals("build");
+    }
+
+    private static String name(Path p) {
+        return p == null || p.getFileName() == null ? "" : p.getFileName().toString();
+    }
+
     static List<Path> roots(Path changelog, List<Path> given) {
         if (given.isEmpty()) {
             for (Path p = changelog.getParent(); p != null; p = p.getParent()) {
-                if (p.getFileName() != null && p.getFileName().toString().equals("resources")) {
+                if (isClassPathRoot(p)) {
                     return List.of(p);
                 }
             }

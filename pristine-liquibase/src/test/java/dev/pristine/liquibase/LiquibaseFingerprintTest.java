@@ -103,6 +103,10 @@ class LiquibaseFingerprintTest {
     void pathsAreRelativeToTheEnclosingResourcesDirectoryLikeOnTheClassPath() {
         Path master = work.resolve("src/main/resources/db/changelog/master.yaml");
         assertThat(LiquibaseMigrations.roots(master, List.of())).containsExactly(work.resolve("src/main/resources"));
+        assertThat(LiquibaseMigrations.roots(work.resolve("target/test-classes/db/changelog/master.yaml"), List.of()))
+                .containsExactly(work.resolve("target/test-classes"));
+        assertThat(LiquibaseMigrations.roots(work.resolve("build/resources/main/db/changelog/master.yaml"), List.of()))
+                .containsExactly(work.resolve("build/resources/main"));
         Path loose = work.resolve("elsewhere/master.yaml");
         assertThat(LiquibaseMigrations.roots(loose, List.of())).containsExactly(work.resolve("elsewhere"));
     }
