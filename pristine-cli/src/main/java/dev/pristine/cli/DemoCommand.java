@@ -199,8 +199,8 @@ final class DemoCommand extends BaseCommand {
                 out.println();
                 row(out, "template " + shortKey, t.built() ? "built once in " + t.millis() + " ms, published atomically"
                         : "was built before; reused in " + t.millis() + " ms");
-                row(out, "every clone has", f.shape().tables() + " tables, " + f.shape().views() + " views, "
-                        + f.shape().rows() + " rows of seed data");
+                row(out, "every clone has", count(f.shape().tables(), "table") + ", " + count(f.shape().views(), "view")
+                        + ", " + count(f.shape().rows(), "row") + " of seed data");
                 row(out, "leased " + sorted.length + " databases",
                         "acquire median " + ms(median) + ", p99 " + ms(p99));
                 row(out, "isolation", "wrote one row into each; each database holds its own row and no other");
@@ -218,6 +218,10 @@ final class DemoCommand extends BaseCommand {
 
     private static void row(PrintStream out, String label, String text) {
         out.println(String.format(Locale.ROOT, "  %-22s %s", label, text));
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String ms(double millis) {

@@ -1,26 +1,22 @@
 package dev.pristine.cli;
 
+import dev.pristine.Redact;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Masks passwords in everything the CLI prints that it did not make itself (error messages, stack
- * traces): every password the user gave, URL user info ({@code user:secret@}) and
- * {@code password=}/{@code pwd=}/{@code secret:} values. Input is cut to a bounded length and each
- * rule is one regex pass without nested repetition, so the work stays linear in practice.
+ * traces, progress lines): every password given to this command, even one on a command line that did
+ * not parse, and then whatever {@link Redact#mask} masks (URL user info, {@code password=} values,
+ * every password Pristine was configured with). {@link Redact} is linear-time on bounded input.
  *
  * <p>Immutable and thread-safe.
  */
 final class Masking {
 
     static final String MASK = "****";
-    private static final int MAX_LENGTH = 64 * 1024;
-    private static final Pattern USER_INFO = Pattern.compile("(://[^/?#\\s:@]*):[^/?#\\s@]*@");
-    private static final Pattern KEY_VALUE = Pattern.compile(
-            "(?i)(?<![a-z0-9])(password|passwd|pwd|secret)([\"']?[ ]?[=:][ ]?[\"']?)(?!\\*\\*\\*\\*)([^&;,\\s\"')\\]}]+)");
 
     /** Longest first, so a secret that contains another is masked whole. */
     private final List<String> secrets;
@@ -45,11 +41,10 @@ final class Masking {
         if (text == null) {
             return null;
         }
-        String s = text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "...[truncated]" : text;
+        String s = Redact.mask(text);
         for (String secret : secrets) {
             s = s.replace(secret, MASK);
         }
-        s = USER_INFO.matcher(s).replaceAll("$1:" + MASK + "@");
-        return KEY_VALUE.matcher(s).replaceAll("$1$2" + MASK);
+        return s;
     }
 }

@@ -57,6 +57,11 @@ final class Cli {
         return finish(start(Main.class, args));
     }
 
+    /** Runs {@code pristine ARGS} to the end with these environment variables (e.g. {@code PRISTINE_STATE_DIR}). */
+    static Run run(Map<String, String> env, String... args) {
+        return finish(start(env, Main.class, args));
+    }
+
     /**
      * Starts a main class of the test class path in a JVM tuned for start-up, with the {@code PRISTINE_*}
      * environment of this JVM removed so only the arguments count.
