@@ -1,0 +1,220 @@
+package dev.pristine.mariadb;
+
+import dev.pristine.spi.NameTakenException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes and drops databases on the server. A clone is a faithful copy of a template's schema into a new
+ * database, following the template's {@link MariadbPlan} (read once per template and cached): with
+ * foreign-key, unique and check-constraint checks off, each table is created from its
+ * {@code SHOW CREATE TABLE} and filled by {@code INSERT … SELECT} from the template (all tables in one
+ * transaction, so one commit), then routines, views (dependency order), triggers (after the data, so they
+ * do not fire while copying) and events are created, each under its own {@code sql_mode}, with the
+ * template's name rewritten to the clone's and without {@code DEFINER} (the copying user defines them).
+ *
+ * <p>Thread-safe.
+ */
+final class MariadbCloner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MariadbCloner.class);
+
+    private final MariadbConnections connections;
+    private final boolean mariadb;
+    private final ConcurrentMap<String, MariadbPlan> plans = new ConcurrentHashMap<>();
+
+    MariadbCloner(MariadbConnections connections, boolean mariadb) {
+        this.connections = connections;
+        this.mariadb = mariadb;
+    }
+
+    /** The plan of a published template, read on first use. */
+    MariadbPlan plan(String template) throws SQLException {
+        MariadbPlan p = plans.get(template);
+        if (p == null) {
+            long t0 = System.nanoTime();
+            p = connections.admin(c -> {
+                try {
+                    return MariadbPlan.read(c, template);
+                } finally {
+                    resetSession(c);
+                }
+            });
+            plans.put(template, p);
+            LOG.debug("Read the plan of {} ({} objects) in {} ms", template, p.objects(), (System.nanoTime() - t0) / 1_000_000);
+        }
+        return p;
+    }
+
+    /** Forgets the plan of a template that is being dropped. */
+    void forget(String template) {
+        plans.remove(template);
+    }
+
+    /** Creates an empty database. */
+    void createEmpty(String name) throws SQLException, NameTakenException {
+        NameTakenException taken = connections.admin(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + MariadbCatalog.ident(name));
+            } catch (SQLException e) {
+                if (e.getErrorCode() == MariadbErrors.DATABASE_EXISTS) {
+                    return new NameTakenException(name);
+                }
+                throw e;
+            }
+            return (NameTakenException) null;
+        });
+        if (taken != null) {
+            throw taken;
+        }
+    }
+
+    /**
+     * Copies {@code plan}'s template into a new database {@code name}. On failure after the database was
+     * created, the caller drops it.
+     *
+     * @throws NameTakenException when a database of that name exists already (nothing was created)
+     */
+    void copy(MariadbPlan plan, String name) throws SQLException, NameTakenException {
+        NameTakenException taken = connections.admin(c -> {
+            try (Statement s = c.createStatement()) {
+                try {
+                    s.execute("CREATE DATABASE " + MariadbCatalog.ident(name) + " CHARACTER SET " + plan.charset()
+                            + " COLLATE " + plan.collation());
+                } catch (SQLException e) {
+                    if (e.getErrorCode() == MariadbErrors.DATABASE_EXISTS) {
+                        return new NameTakenException(name);
+                    }
+                    throw e;
+                }
+                try {
+                    fill(s, plan, name);
+                } finally {
+                    resetSession(c);
+                }
+            }
+            return (NameTakenException) null;
+        });
+        if (taken != null) {
+            throw taken;
+        }
+    }
+
+    private void fill(Statement s, MariadbPlan plan, String name) throws SQLException {
+        String tpl = plan.template();
+        s.execute("USE " + MariadbCatalog.ident(name));
+        s.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0, sql_mode = '" + MariadbPlan.COPY_SQL_MODE + "'"
+                + (mariadb ? ", check_constraint_checks = 0" : ""));
+        for (MariadbPlan.Table t : plan.tables()) {
+            s.execute(MariadbPlan.rewrite(t.create(), tpl, name));
+        }
+        boolean any = false;
+        for (MariadbPlan.Table t : plan.tables()) {
+            if (t.hasRows()) {
+                if (!any) {
+                    s.execute("START TRANSACTION");
+                    any = true;
+                }
+                s.execute("INSERT INTO " + MariadbCatalog.ident(t.name()) + " (" + t.columns() + ") SELECT " + t.columns()
+                        + " FROM " + MariadbCatalog.ident(tpl) + "." + MariadbCatalog.ident(t.name()));
+            }
+        }
+        if (any) {
+            s.execute("COMMIT");
+        }
+        for (MariadbPlan.Definition d : plan.routines()) {
+            define(s, d, tpl, name);
+        }
+        for (MariadbPlan.Definition d : plan.views()) {
+            define(s, d, tpl, name);
+        }
+        for (MariadbPlan.Definition d : plan.triggers()) {
+            define(s, d, tpl, name);
+        }
+        for (MariadbPlan.Definition d : plan.events()) {
+            define(s, d, tpl, name);
+        }
+    }
+
+    private static void define(Statement s, MariadbPlan.Definition d, String tpl, String name) throws SQLException {
+        s.execute("SET SESSION sql_mode = " + literal(d.sqlMode() == null ? MariadbPlan.COPY_SQL_MODE : d.sqlMode())
+                + (d.timeZone() == null ? "" : ", time_zone = " + literal(d.timeZone())));
+        s.execute(MariadbPlan.rewrite(d.create(), tpl, name));
+    }
+
+    private void resetSession(Connection c) {
+        try (Statement s = c.createStatement()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            s.execute("ROLLBACK");
+            s.execute("SET SESSION foreign_key_checks = 1, unique_checks = 1, sql_mode = DEFAULT, time_zone = DEFAULT"
+                    + (mariadb ? ", check_constraint_checks = 1" : ""));
+        } catch (SQLException e) {
+            // the pool closes a connection whose work failed on a lost connection; nothing more to do
+            LOG.debug("Resetting an admin session failed: {}", MariadbErrors.reason(e));
+        }
+    }
+
+    /**
+     * Drops a database. A session still inside it that holds a metadata lock (a test left a transaction
+     * open) would block the drop: after a short wait, such sessions are ended and the drop retried.
+     */
+    void drop(String name) throws SQLException {
+        MariadbCatalog.checkName(name);
+        connections.admin(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET SESSION lock_wait_timeout = 2");
+                try {
+                    s.execute("DROP DATABASE IF EXISTS " + MariadbCatalog.ident(name));
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != MariadbErrors.LOCK_WAIT_TIMEOUT) {
+                        throw e;
+                    }
+                    int killed = killSessionsIn(c, name);
+                    LOG.info("Ended {} session(s) still using {} so it could be dropped", killed, name);
+                    s.execute("DROP DATABASE IF EXISTS " + MariadbCatalog.ident(name));
+                } finally {
+                    s.execute("SET SESSION lock_wait_timeout = 10");
+                }
+            }
+            return null;
+        });
+    }
+
+    private static int killSessionsIn(Connection c, String name) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (long id : ids) {
+                try {
+                    s.execute("KILL " + id);
+                } catch (SQLException e) {
+                    // gone already
+                }
+            }
+        }
+        return ids.size();
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+}

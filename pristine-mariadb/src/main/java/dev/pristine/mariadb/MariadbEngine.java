@@ -1,0 +1,328 @@
+package dev.pristine.mariadb;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import dev.pristine.spi.Coordinates;
+import dev.pristine.spi.DatabaseEntry;
+import dev.pristine.spi.Engine;
+import dev.pristine.spi.NameTakenException;
+import dev.pristine.spi.TemplateEntry;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MariaDB and MySQL: a template is built in a database of its final name ({@code pristine_tpl_<key16>})
+ * and published by one catalog row update written last (neither server can rename a database); a clone
+ * is a faithful copy of the template's schema into a new database ({@link MariadbCloner}); owner markers
+ * live in Pristine's catalog ({@link MariadbCatalog}), never in the user's schema. Relabelling a clone
+ * replaces its marker and keeps its name.
+ *
+ * <p>Thread-safe.
+ */
+final class MariadbEngine implements Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MariadbEngine.class);
+
+    private final MariadbConnections connections;
+    private final MariadbCloner cloner;
+    private final String identity;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    MariadbEngine(MariadbConnections connections, MariadbCloner cloner, String identity) {
+        this.connections = connections;
+        this.cloner = cloner;
+        this.identity = identity;
+    }
+
+    @Override
+    public String id() {
+        return "mariadb";
+    }
+
+    @Override
+    public String identity() {
+        return identity;
+    }
+
+    @Override
+    public String location() {
+        return connections.location();
+    }
+
+    @Override
+    public int maxNameLength() {
+        return 64;
+    }
+
+    @Override
+    public AutoCloseable lockBuild(String key, Duration timeout) throws SQLException {
+        return MariadbLock.acquire(connections, key, timeout);
+    }
+
+    @Override
+    public Optional<TemplateEntry> findTemplate(String key) throws SQLException {
+        String name = MariadbCatalog.templateName(key);
+        return connections.admin(c -> {
+            Optional<MariadbCatalog.Row> row = MariadbCatalog.find(c, name)
+                    .filter(r -> r.kind().equals("template") && key.equals(r.key()));
+            if (row.isEmpty() || !MariadbCatalog.exists(c, name)) {
+                return Optional.empty();
+            }
+            return Optional.of(entry(row.get()));
+        });
+    }
+
+    private static TemplateEntry entry(MariadbCatalog.Row r) {
+        Instant built = r.builtAt() == null ? r.createdAt() : r.builtAt();
+        Instant used = r.usedAt() == null || r.usedAt().isBefore(built) ? built : r.usedAt();
+        return new TemplateEntry(r.key(), r.name(), built, used);
+    }
+
+    @Override
+    public List<TemplateEntry> templates() throws SQLException {
+        return connections.admin(c -> {
+            Set<String> existing = MariadbCatalog.existing(c);
+            List<TemplateEntry> out = new ArrayList<>();
+            for (MariadbCatalog.Row r : MariadbCatalog.list(c, "template")) {
+                if (existing.contains(r.name()) && r.key() != null) {
+                    out.add(entry(r));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public String createBuild(String key, String marker) throws SQLException {
+        String name = MariadbCatalog.templateName(key);
+        // Called under the build lock: a row of this name is a leftover (a crashed build, or a template
+        // whose database was dropped behind Pristine's back). Finish it off before building anew.
+        Optional<MariadbCatalog.Row> old = connections.admin(c -> MariadbCatalog.find(c, name));
+        if (old.isPresent()) {
+            if (old.get().kind().equals("clone")) {
+                throw new PristineException(ErrorCode.UNEXPECTED, "a clone holds the name of a template", name,
+                        "drop it with release or gc, then prepare again");
+            }
+            LOG.info("Dropping {}, left by a build or a template that did not survive", name);
+            cloner.forget(name);
+            cloner.drop(name);
+            connections.admin(c -> {
+                MariadbCatalog.delete(c, name);
+                return null;
+            });
+        }
+        boolean inserted = connections.admin(c -> MariadbCatalog.insert(c, name, "build", key, marker));
+        if (!inserted) {
+            throw new SQLException("the catalog row of " + name + " reappeared while the build lock was held", "40001", 1213);
+        }
+        try {
+            cloner.createEmpty(name);
+        } catch (NameTakenException e) {
+            connections.admin(c -> {
+                MariadbCatalog.delete(c, name);
+                return null;
+            });
+            throw new PristineException(ErrorCode.UNSAFE_TARGET, "a database Pristine did not create holds the name of a template",
+                    name, "Pristine never drops what it did not create: drop that database yourself, then prepare again", e);
+        } catch (SQLException | RuntimeException e) {
+            connections.admin(c -> {
+                MariadbCatalog.delete(c, name);
+                return null;
+            });
+            throw e;
+        }
+        return name;
+    }
+
+    @Override
+    public TemplateEntry publish(String key, String buildName) throws SQLException {
+        String name = MariadbCatalog.templateName(key);
+        if (!name.equals(buildName)) {
+            throw new PristineException(ErrorCode.UNEXPECTED, "not the build of this key", buildName, "publish " + name);
+        }
+        long now = System.currentTimeMillis();
+        MariadbCatalog.Row row = connections.admin(c -> {
+            if (!MariadbCatalog.exists(c, name)) {
+                throw new SQLException("Unknown database '" + name + "'", "42000", 1049);
+            }
+            // The completion marker, written last: from here on findTemplate returns it.
+            if (!MariadbCatalog.update(c, name, "build", "template", null, now, now)) {
+                throw new SQLException("the build " + name + " has no catalog row of kind build any more", "42000");
+            }
+            return MariadbCatalog.find(c, name).orElseThrow();
+        });
+        return entry(row);
+    }
+
+    @Override
+    public List<DatabaseEntry> builds() throws SQLException {
+        List<DatabaseEntry> out = new ArrayList<>();
+        connections.admin(c -> {
+            for (MariadbCatalog.Row r : MariadbCatalog.list(c, "build")) {
+                out.add(new DatabaseEntry(r.name(), r.marker(), r.createdAt()));
+            }
+            for (MariadbCatalog.Row r : MariadbCatalog.list(c, "dropping")) {
+                out.add(new DatabaseEntry(r.name(), null, r.createdAt()));
+            }
+            return null;
+        });
+        return out;
+    }
+
+    @Override
+    public void dropBuild(String buildName) throws SQLException {
+        MariadbCatalog.checkName(buildName);
+        Optional<MariadbCatalog.Row> row = connections.admin(c -> MariadbCatalog.find(c, buildName));
+        if (row.isEmpty() || !(row.get().kind().equals("build") || row.get().kind().equals("dropping"))) {
+            return;
+        }
+        cloner.forget(buildName);
+        cloner.drop(buildName);
+        connections.admin(c -> {
+            MariadbCatalog.delete(c, buildName);
+            return null;
+        });
+    }
+
+    @Override
+    public void touchTemplate(String key) throws SQLException {
+        String name = MariadbCatalog.templateName(key);
+        connections.admin(c -> {
+            MariadbCatalog.touch(c, name, System.currentTimeMillis());
+            return null;
+        });
+    }
+
+    @Override
+    public void dropTemplate(String key) throws SQLException {
+        String name = MariadbCatalog.templateName(key);
+        // First the row stops saying "template" (findTemplate no longer returns it), then the database goes,
+        // then the row: a crash in between leaves a "dropping" row that the reaper finishes as a build.
+        boolean ours = connections.admin(c -> MariadbCatalog.update(c, name, "template", "dropping", null, null, null));
+        if (!ours) {
+            return;
+        }
+        cloner.forget(name);
+        cloner.drop(name);
+        connections.admin(c -> {
+            MariadbCatalog.delete(c, name);
+            return null;
+        });
+    }
+
+    @Override
+    public void createClone(String key, String name, String marker) throws SQLException, NameTakenException {
+        MariadbCatalog.checkName(name);
+        String template = MariadbCatalog.templateName(key);
+        MariadbPlan plan = cloner.plan(template);
+        if (!connections.admin(c -> MariadbCatalog.insert(c, name, "clone", key, marker))) {
+            throw new NameTakenException(name);
+        }
+        boolean done = false;
+        boolean created = false;
+        try {
+            try {
+                cloner.copy(plan, name);
+                created = true;
+            } catch (NameTakenException e) {
+                throw e; // someone else's database: not ours to drop
+            } catch (SQLException | RuntimeException e) {
+                created = true;
+                throw e;
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                undo(name, created);
+            }
+        }
+    }
+
+    private void undo(String name, boolean dropDatabase) {
+        try {
+            if (dropDatabase) {
+                cloner.drop(name);
+            }
+            connections.admin(c -> {
+                MariadbCatalog.delete(c, name);
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Cleaning up the failed clone {} failed; the reaper will retry: {}", name, e.toString());
+        }
+    }
+
+    @Override
+    public String relabelClone(String name, String newName, String marker) throws SQLException {
+        markClone(name, marker);
+        return name;
+    }
+
+    @Override
+    public void markClone(String name, String marker) throws SQLException {
+        MariadbCatalog.checkName(name);
+        if (!connections.admin(c -> MariadbCatalog.mark(c, name, marker))) {
+            throw new SQLException("Unknown database '" + name + "' (no clone of that name in " + MariadbCatalog.TABLE + ")",
+                    "42000", 1049);
+        }
+    }
+
+    @Override
+    public List<DatabaseEntry> clones() throws SQLException {
+        List<DatabaseEntry> out = new ArrayList<>();
+        for (MariadbCatalog.Row r : connections.admin(c -> MariadbCatalog.list(c, "clone"))) {
+            out.add(new DatabaseEntry(r.name(), r.marker(), r.createdAt()));
+        }
+        return out;
+    }
+
+    @Override
+    public void dropClone(String name) throws SQLException {
+        MariadbCatalog.checkName(name);
+        Optional<MariadbCatalog.Row> row = connections.admin(c -> MariadbCatalog.find(c, name));
+        if (row.isEmpty() || !row.get().kind().equals("clone")) {
+            return; // not a clone Pristine recorded: never touched
+        }
+        cloner.drop(name);
+        connections.admin(c -> {
+            MariadbCatalog.delete(c, name);
+            return null;
+        });
+    }
+
+    @Override
+    public Coordinates coordinates(String name) {
+        return connections.coordinates(MariadbCatalog.checkName(name));
+    }
+
+    @Override
+    public DataSource dataSource(String name) {
+        return connections.dataSource(MariadbCatalog.checkName(name));
+    }
+
+    @Override
+    public boolean isTransient(Throwable failure) {
+        return MariadbErrors.isTransient(failure);
+    }
+
+    @Override
+    public ErrorCode classify(Throwable failure) {
+        return MariadbErrors.classify(failure);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            connections.close();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.pristine.mariadb;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import dev.pristine.spi.Engine;
+import dev.pristine.spi.EngineProvider;
+import dev.pristine.spi.EngineSettings;
+import java.sql.SQLException;
+
+/**
+ * The MariaDB/MySQL engine ({@code mariadb}) on the server of {@code pristine.url} (default
+ * {@code jdbc:mariadb://127.0.0.1:3306/}, user {@code root}); a {@code jdbc:mysql:} URL works too.
+ *
+ * <p>Settings ({@code pristine.} prefix omitted): {@code mariadb.admin-connections} (default 4): how many
+ * connections Pristine itself holds at most, however many threads clone at once.
+ *
+ * <p>Thread-safe; has the public no-argument constructor {@link java.util.ServiceLoader} needs.
+ */
+public final class MariadbEngineProvider implements EngineProvider {
+
+    /** The server used when {@code pristine.url} is not set. */
+    public static final String DEFAULT_URL = "jdbc:mariadb://127.0.0.1:3306/";
+
+    @Override
+    public String id() {
+        return "mariadb";
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:");
+    }
+
+    @Override
+    public Engine create(EngineSettings settings) {
+        int adminConnections = number(settings, "mariadb.admin-connections", 4, 1);
+        String url = settings.url() == null ? DEFAULT_URL : settings.url();
+        String user = settings.user() == null && settings.url() == null ? "root" : settings.user();
+        MariadbConnections connections = new MariadbConnections(url, user, settings.password(), adminConnections);
+        try {
+            MariadbServer.checkLoopback(connections.hostNames(), connections.location(), settings.allowRemote());
+            MariadbServer server = MariadbServer.inspect(connections);
+            try {
+                connections.admin(c -> {
+                    MariadbCatalog.ensure(c);
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw new PristineException(MariadbErrors.classify(e) == ErrorCode.ENGINE_UNREACHABLE
+                        ? ErrorCode.ENGINE_UNREACHABLE : ErrorCode.CONFIGURATION,
+                        "cannot create Pristine's catalog " + MariadbCatalog.TABLE + ": " + MariadbErrors.reason(e),
+                        connections.location() + " as " + connections.user(),
+                        "Pristine needs a user that may create and drop databases (e.g. GRANT ALL ON *.* TO the user)", e);
+            }
+            return new MariadbEngine(connections, new MariadbCloner(connections, server.mariadb()), server.identity());
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+    }
+
+    private static int number(EngineSettings settings, String name, int dflt, int min) {
+        String v = settings.property(name).orElse(null);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new PristineException(ErrorCode.CONFIGURATION, "pristine." + name + " must be a whole number >= " + min, v,
+                "e.g. pristine." + name + "=" + dflt);
+    }
+}

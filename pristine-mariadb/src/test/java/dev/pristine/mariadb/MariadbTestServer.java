@@ -1,0 +1,66 @@
+package dev.pristine.mariadb;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The server the tests use: {@code PRISTINE_MARIADB_URL} (default the local MariaDB), user root, no password. */
+final class MariadbTestServer {
+
+    static final String URL = System.getenv().getOrDefault("PRISTINE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
+    static final String USER = System.getenv().getOrDefault("PRISTINE_MARIADB_USER", "root");
+    static final String PASSWORD = System.getenv().getOrDefault("PRISTINE_MARIADB_PASSWORD", "");
+
+    private MariadbTestServer() {}
+
+    /** The {@code pristine.*} settings that reach the test server. */
+    static Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("engine", "mariadb");
+        s.put("url", URL);
+        s.put("user", USER);
+        if (!PASSWORD.isEmpty()) {
+            s.put("password", PASSWORD);
+        }
+        return s;
+    }
+
+    /**
+     * The settings of a user with a password ({@code pristine_contract}), created on the test server when
+     * absent with every privilege Pristine needs, so that the password paths are exercised for real.
+     *
+     * @param password the password to give it
+     */
+    static Map<String, String> settingsWithPassword(String password) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String host : new String[] {"localhost", "127.0.0.1", "::1"}) {
+                String account = "'pristine_contract'@'" + host + "'";
+                s.execute("CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY '" + password + "'");
+                s.execute("ALTER USER " + account + " IDENTIFIED BY '" + password + "'");
+                s.execute("GRANT ALL PRIVILEGES ON *.* TO " + account);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the test user on " + URL + " (is MariaDB running? "
+                    + "set PRISTINE_MARIADB_URL / _USER / _PASSWORD): " + e.getMessage(), e);
+        }
+        Map<String, String> s = settings();
+        s.put("user", "pristine_contract");
+        s.put("password", password);
+        return s;
+    }
+
+    /** An admin connection to the test server; fails loudly when the server is not there. */
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(URL, USER, PASSWORD);
+    }
+
+    /** An admin connection with {@code database} as its current database. */
+    static Connection connect(String database) throws SQLException {
+        Connection c = connect();
+        c.setCatalog(database);
+        return c;
+    }
+}
