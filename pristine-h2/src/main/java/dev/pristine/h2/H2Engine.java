@@ -40,9 +40,12 @@ import javax.sql.DataSource;
  * {@code clones/} (or, with {@code h2.clones=memory}, a database in H2's in-memory file system kept open
  * in this JVM: see {@link H2MemoryClones}); owners live in {@code .owner} sidecars, never in the database.
  *
- * <p>Clone URLs carry {@code IFEXISTS=TRUE} (a released clone is never silently recreated empty) and
+ * <p>File clone URLs carry {@code IFEXISTS=TRUE} (a released clone is never silently recreated empty),
  * {@code DB_CLOSE_DELAY=0} (the database closes with its last connection, so a released clone's file can be
- * deleted). No {@code AUTO_SERVER}: a clone belongs to one test in one JVM, and H2's mixed mode would open a
+ * deleted and no H2 database lingers in the test's JVM) and {@code MAX_COMPACT_TIME=0} (no compaction of a
+ * throw-away database when it closes). The price: H2 opens the database again whenever a test's connection count
+ * goes from 0 to 1, which reads its catalogue and re-creates every object (tens of ms for the bookstore schema);
+ * a connection pool in the test, or {@code h2.clones=memory}, avoids it. No {@code AUTO_SERVER}: a clone belongs to one test in one JVM, and H2's mixed mode would open a
  * TCP port per clone; add {@code AUTO_SERVER=TRUE} to {@code h2.settings} to look into a kept clone from
  * another process while its test runs.
  */
@@ -325,7 +328,7 @@ final class H2Engine implements Engine {
         if (memory != null && memory.exists(name)) {
             return connections.url(memory.location(name), "IFEXISTS=TRUE");
         }
-        return connections.url(files.clones.resolve(name).toString(), "IFEXISTS=TRUE", "DB_CLOSE_DELAY=0");
+        return connections.url(files.clones.resolve(name).toString(), "IFEXISTS=TRUE", "DB_CLOSE_DELAY=0", "MAX_COMPACT_TIME=0");
     }
 
     private String buildUrl(String name) {
