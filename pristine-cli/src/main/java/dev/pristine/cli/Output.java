@@ -37,14 +37,6 @@ final class Output {
         this.masking = masking;
     }
 
-    PrintStream err() {
-        return err;
-    }
-
-    Masking masking() {
-        return masking;
-    }
-
     /** A progress printer for template builds, on stderr. */
     Progress progress() {
         return new Progress(err, masking, Duration.ofSeconds(1));
