@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -104,6 +105,7 @@ final class PostgresEmbedded {
                 } else {
                     port = start(binaries);
                 }
+                liveUsers(); // forgets JVMs that died without leaving
                 Files.writeString(userFile, "pid " + ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
             }
             users = 1;
@@ -156,9 +158,10 @@ final class PostgresEmbedded {
         for (int attempt = 0; attempt < 3; attempt++) {
             int p = freePort();
             try {
-                binaries.run(List.of(binaries.bin("pg_ctl"), "-D", data.toString(), "-l", log.toString(), "-w", "-t", "60",
+                // -W and our own polling: pg_ctl's -w polls only every 100 ms
+                binaries.run(List.of(binaries.bin("pg_ctl"), "-D", data.toString(), "-l", log.toString(), "-W",
                         "-o", serverOptions(p), "start"), log, 90);
-                long pid = postmasterPid().orElseThrow(() -> new IOException("postmaster.pid missing after start"));
+                long pid = awaitReady(log);
                 writeServer(p, pid, binaries);
                 LOG.info("Started the embedded PostgreSQL {} on 127.0.0.1:{} (pid {}, data {})", binaries.version, p, pid, data);
                 return p;
@@ -184,14 +187,56 @@ final class PostgresEmbedded {
         }
         String bin = server.get().get("bin");
         PostgresBinaries binaries = PostgresBinaries.get();
+        long pid = Long.parseLong(server.get().get("pid"));
         try {
             binaries.run(List.of(bin != null ? bin + "/pg_ctl" : binaries.bin("pg_ctl"), "-D", data.toString(), "-m", "fast",
-                    "-w", "-t", "60", "stop"), dir.resolve("postgres.log"), 90);
-            LOG.info("Stopped the embedded PostgreSQL in {}", dir);
+                    "-W", "stop"), dir.resolve("postgres.log"), 90);
         } catch (IOException e) {
-            long pid = Long.parseLong(server.get().get("pid"));
             LOG.warn("pg_ctl stop failed ({}); terminating postmaster {}", e.getMessage(), pid);
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Files.exists(data.resolve("postmaster.pid"))
+                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            pause();
+        }
+        // the pid file goes just before the process: give it a moment to be gone for good
+        deadline = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            pause();
+        }
+        LOG.info("Stopped the embedded PostgreSQL in {}", dir);
+    }
+
+    /** Waits until the postmaster says it is ready (postmaster.pid line 8); returns its pid. */
+    private long awaitReady(Path log) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                lines = List.of();
+            }
+            if (lines.size() >= 8) {
+                long pid = Long.parseLong(lines.get(0).trim());
+                if (lines.get(7).trim().equals("ready")) {
+                    return pid;
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+                    break;
+                }
+            }
+            pause();
+        }
+        throw new IOException("the embedded server did not become ready" + PostgresBinaries.tail(log));
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -61,15 +61,9 @@ record PostgresServer(int versionNum, String identity) {
         }
     }
 
-    /** Connects and reads what the server is. */
+    /** Connects (always: this is where a wrong URL, user or password shows) and reads what the server is. */
     static PostgresServer inspect(PostgresConnections connections) {
-        String location = connections.location();
-        Timed cached = IDENTITIES.get(location);
-        if (cached != null && System.nanoTime() - cached.at() < IDENTITY_TTL_NANOS) {
-            return cached.server();
-        }
         int version;
-        String template1;
         try {
             version = connections.admin(c -> {
                 try (Statement s = c.createStatement();
@@ -78,6 +72,16 @@ record PostgresServer(int versionNum, String identity) {
                     return rs.getInt(1);
                 }
             });
+        } catch (SQLException e) {
+            throw unreachable(connections, e);
+        }
+        String scope = connections.location() + "|" + connections.user();
+        Timed cached = IDENTITIES.get(scope);
+        if (cached != null && System.nanoTime() - cached.at() < IDENTITY_TTL_NANOS && cached.server().versionNum() == version) {
+            return cached.server();
+        }
+        String template1;
+        try {
             template1 = connections.admin(c -> {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                         "SELECT pg_encoding_to_char(encoding) || ' ' || datcollate || '/' || datctype FROM pg_database "
@@ -91,7 +95,7 @@ record PostgresServer(int versionNum, String identity) {
         String identity = "postgres " + version / 10000 + " (template1 " + template1 + "; extensions "
                 + extensions(connections) + ") pgjdbc " + DriverInfo.MAJOR_VERSION;
         PostgresServer server = new PostgresServer(version, identity);
-        IDENTITIES.put(location, new Timed(server, System.nanoTime()));
+        IDENTITIES.put(scope, new Timed(server, System.nanoTime()));
         return server;
     }
 
