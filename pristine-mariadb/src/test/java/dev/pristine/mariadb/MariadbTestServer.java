@@ -52,6 +52,20 @@ final class MariadbTestServer {
         return s;
     }
 
+    /** Drops a template a test built (a test's template is of no use to anyone after it). */
+    static void dropTemplate(dev.pristine.PreparedTemplate template) {
+        if (template == null) {
+            return;
+        }
+        Map<String, String> s = settings();
+        try (var engine = new MariadbEngineProvider().create(new dev.pristine.spi.EngineSettings(s.get("url"), s.get("user"),
+                s.get("password"), java.nio.file.Path.of("."), false, Map.of()))) {
+            engine.dropTemplate(template.key());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot drop the template " + template.template(), e);
+        }
+    }
+
     /** An admin connection to the test server; fails loudly when the server is not there. */
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
