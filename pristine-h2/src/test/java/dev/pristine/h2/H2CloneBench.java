@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ import java.util.UUID;
  * <ul>
  *   <li>clone: {@link Engine#createClone} (file: a copy; memory: load into the memory file system and open);
  *   <li>acquire: {@link Pristine#acquire} from a warm pool (one idle clone ready);
- *   <li>first query: opening the leased clone and counting its tracks, what a test pays next.
+ *   <li>first query: opening the leased clone and counting its tracks, what a test pays next;
+ *   <li>memory clone by RUNSCRIPT: the alternative way to load an in-memory clone (a {@code SCRIPT} dump of the
+ *       template replayed into {@code jdbc:h2:mem:}), for comparison.
  * </ul>
  *
- * <p>Run: {@code mvn -q -o -pl pristine-h2 test-compile exec:java} is not wired; use
+ * <p>Run (see the module README):
  * {@code java -cp "$(cat /tmp/h2cp.txt):pristine-h2/target/classes:pristine-h2/target/test-classes" dev.pristine.h2.H2CloneBench 200}
  * after {@code mvn -q -o -pl pristine-h2 dependency:build-classpath -Dmdep.outputFile=/tmp/h2cp.txt -Dmdep.includeScope=test}.
  */
@@ -61,7 +64,16 @@ public final class H2CloneBench {
             engines.put(kind, new H2EngineProvider().create(new EngineSettings(null, null, null, state, false,
                     PristineSettings.empty().withOverrides(s).asMap())));
         }
-        long templateBytes = Files.size(state.resolve("h2/templates/" + key + ".mv.db"));
+        Path template = state.resolve("h2/templates/" + key + ".mv.db");
+        long templateBytes = Files.size(template);
+        Path script = work.resolve("template.sql");
+        Path copy = work.resolve("script-source.mv.db");
+        Files.copy(template, copy);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("script-source") + ";IFEXISTS=TRUE",
+                "sa", ""); Statement st = c.createStatement()) {
+            st.execute("SCRIPT TO '" + script + "'");
+        }
+        t.put("memory clone by RUNSCRIPT", new long[rounds]);
         int warmup = Math.max(10, rounds / 10);
         for (int i = -warmup; i < rounds; i++) {
             for (String kind : List.of("file", "memory")) {
@@ -71,6 +83,23 @@ public final class H2CloneBench {
                 engine.createClone(key, name, "bench");
                 long t1 = System.nanoTime();
                 engine.dropClone(name);
+                if (kind.equals("memory")) {
+                    long r0 = System.nanoTime();
+                    String url = "jdbc:h2:mem:" + name;
+                    try (Connection c = DriverManager.getConnection(url + ";DB_CLOSE_DELAY=-1", "sa", "");
+                            Statement st = c.createStatement()) {
+                        st.execute("RUNSCRIPT FROM '" + script + "'");
+                        st.execute("SET DB_CLOSE_DELAY -1"); // the dump carries the template's DB_CLOSE_DELAY 0
+                    }
+                    long r1 = System.nanoTime();
+                    try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "");
+                            Statement st = c.createStatement()) {
+                        st.execute("SHUTDOWN");
+                    }
+                    if (i >= 0) {
+                        t.get("memory clone by RUNSCRIPT")[i] = r1 - r0;
+                    }
+                }
                 Pristine p = pristines.get(kind);
                 awaitIdle(p);
                 long t2 = System.nanoTime();
@@ -91,11 +120,11 @@ public final class H2CloneBench {
         }
         System.out.printf("H2 %s, template %d bytes, %d rounds (+%d warm-up), interleaved file/memory%n",
                 org.h2.engine.Constants.FULL_VERSION, templateBytes, rounds, warmup);
-        System.out.printf("%-20s %10s %10s%n", "", "median ms", "p99 ms");
+        System.out.printf("%-26s %10s %10s%n", "", "median ms", "p99 ms");
         t.forEach((name, v) -> {
             long[] s = v.clone();
             Arrays.sort(s);
-            System.out.printf("%-20s %10.3f %10.3f%n", name, s[s.length / 2] / 1e6, s[(int) Math.ceil(s.length * 0.99) - 1] / 1e6);
+            System.out.printf("%-26s %10.3f %10.3f%n", name, s[s.length / 2] / 1e6, s[(int) Math.ceil(s.length * 0.99) - 1] / 1e6);
         });
         for (Pristine p : pristines.values()) {
             p.close();
