@@ -14,6 +14,9 @@ final class MariadbTestServer {
     static final String USER = System.getenv().getOrDefault("PRISTINE_MARIADB_USER", "root");
     static final String PASSWORD = System.getenv().getOrDefault("PRISTINE_MARIADB_PASSWORD", "");
 
+    /** The password of the {@code pristine_contract} user: the contract's {@code SECRET}, so every test agrees on it. */
+    static final String CONTRACT_PASSWORD = "Pr1st1ne-s3cret-Value";
+
     private MariadbTestServer() {}
 
     /** The {@code pristine.*} settings that reach the test server. */
