@@ -1,8 +1,11 @@
 package dev.pristine.mariadb;
 
+import dev.pristine.Pristine;
+import dev.pristine.spi.Engine;
 import dev.pristine.testkit.EngineContract;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * The MariaDB engine passes the whole engine contract against the local server, as a user with a
@@ -13,5 +16,17 @@ class MariadbContractIT extends EngineContract {
     @Override
     protected Map<String, String> engineSettings(Path stateDir) {
         return MariadbTestServer.settingsWithPassword(SECRET);
+    }
+
+    /** The server outlives the test: drop the template of this test's migrations (a new one every run). */
+    @AfterEach
+    void dropThisTestsTemplate() throws Exception {
+        String key;
+        try (Pristine p = builder().reapOnStart(false).poolSize(0).build()) {
+            key = p.key();
+        }
+        try (Engine engine = inspectEngine()) {
+            engine.dropTemplate(key);
+        }
     }
 }
