@@ -50,7 +50,7 @@ public final class LiquibaseMigratorProvider implements MigratorProvider {
     }
 
     static boolean isFormattedSql(String text) {
-        for (String line : text.split("\\R", -1)) {
+        for (String line : text.replace("\uFEFF", "").split("\\R", -1)) {
             if (!line.isBlank()) {
                 return FORMATTED_SQL.matcher(line.strip()).matches();
             }

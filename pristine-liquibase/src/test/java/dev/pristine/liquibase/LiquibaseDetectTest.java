@@ -33,6 +33,7 @@ class LiquibaseDetectTest {
         assertThat(detect("master.json", "{\"databaseChangeLog\": []}")).isEqualTo(30);
         assertThat(detect("formatted.sql", "\n\n  --liquibase formatted sql\n--changeset a:1\nSELECT 1;")).isEqualTo(30);
         assertThat(detect("spaced.sql", "-- Liquibase Formatted SQL\n")).isEqualTo(30);
+        assertThat(detect("bom.sql", "\uFEFF--liquibase formatted sql\n")).isEqualTo(30);
     }
 
     @Test

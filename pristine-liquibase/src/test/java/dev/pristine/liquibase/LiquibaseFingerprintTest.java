@@ -95,6 +95,10 @@ class LiquibaseFingerprintTest {
                 .parameter("greeting", "hello").build();
         assertThat(fromSettings.fingerprint()).isEqualTo(fromCode.fingerprint());
         assertThat(fromSettings.id()).isEqualTo("liquibase");
+        Migrator wider = provider.create(changelog, Map.of("liquibase-search-path", work.toString()));
+        assertThat(wider.fingerprint()).as("the changelog's path is part of the key")
+                .isNotEqualTo(LiquibaseMigrations.changelog(changelog).build().fingerprint())
+                .isEqualTo(LiquibaseMigrations.changelog(changelog).searchPath(List.of(work)).build().fingerprint());
         assertThat(fromSettings.describe()).isEqualTo("Liquibase changelog " + changelog.toAbsolutePath()
                 + " (4 changesets in 1 file)");
     }
