@@ -1,0 +1,192 @@
+package dev.pristine.cucumber;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import dev.pristine.PristineSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The effective configuration of one Cucumber run. First match wins: JUnit Platform configuration
+ * parameters (launcher, {@code -D}, {@code junit-platform.properties}) &gt; system properties &gt;
+ * {@code junit-platform.properties} &gt; {@code cucumber.properties} &gt; {@code pristine.properties} &gt;
+ * {@code PRISTINE_*} environment &gt; defaults. Immutable.
+ *
+ * @param settings the settings a {@code Pristine} is built from (paths made absolute)
+ * @param identity every setting but the glue's own, to tell whether two runs can share a {@code Pristine}
+ * @param isolation which scenarios share a database
+ * @param cleanup what happens to a database when its scenario is done
+ * @param keepFor how long a kept database lives
+ */
+record RunConfig(PristineSettings settings, Map<String, String> identity, Isolation isolation, Cleanup cleanup,
+        Duration keepFor) {
+
+    static final String ISOLATION = "isolation";
+    static final String CLEANUP = "cleanup";
+    static final String KEEP_FOR = "keep-for";
+    static final Duration DEFAULT_KEEP = Duration.ofHours(24);
+
+    /** Settings looked up by name in the launcher's parameters (which cannot always list their keys). */
+    static final List<String> KNOWN = List.of("engine", "url", "user", "password", "migrations", "migrator",
+            "state-dir", "pool-size", "max-clones", "background-threads", "acquire-timeout", "lock-timeout",
+            "template-retention", "allow-remote", "reap-on-start", ISOLATION, CLEANUP, KEEP_FOR,
+            "sqlite.busy-timeout", "sqlite.foreign-keys");
+
+    private static final String CLASSPATH = "classpath:";
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+
+    /** The configuration without a JUnit Platform launcher (Cucumber's CLI, JUnit 4, TestNG). */
+    static RunConfig fromEnvironment() {
+        return resolve(k -> Optional.empty(), List.of());
+    }
+
+    /**
+     * The configuration with the launcher's parameters on top.
+     *
+     * @param launcher the launcher's configuration parameters by full name ({@code pristine.engine})
+     * @param launcherKeys the names the launcher can list
+     * @throws PristineException with {@code CONFIGURATION} when a value is malformed
+     */
+    static RunConfig resolve(Function<String, Optional<String>> launcher, Collection<String> launcherKeys) {
+        Properties cucumber = classpathProperties("cucumber.properties");
+        Properties junit = classpathProperties("junit-platform.properties");
+        Map<String, String> overrides = new LinkedHashMap<>();
+        putPristine(overrides, cucumber);
+        putPristine(overrides, junit);
+        putPristine(overrides, System.getProperties());
+        Set<String> keys = new LinkedHashSet<>();
+        KNOWN.forEach(k -> keys.add("pristine." + k));
+        launcherKeys.stream().filter(k -> k.startsWith("pristine.")).forEach(keys::add);
+        for (String key : keys) {
+            launcher.apply(key).filter(v -> !v.isBlank()).ifPresent(v -> overrides.put(key, v));
+        }
+        PristineSettings settings = PristineSettings.standard().withOverrides(overrides);
+
+        Map<String, String> paths = new LinkedHashMap<>();
+        settings.get("migrations").ifPresent(m -> paths.put("migrations", location(m).toString()));
+        settings.get("state-dir").ifPresent(d -> paths.put("state-dir", Path.of(d).toAbsolutePath().normalize().toString()));
+        settings = settings.withOverrides(paths);
+
+        Isolation isolation = settings.get(ISOLATION).map(Isolation::parse).orElse(Isolation.SCENARIO);
+        Cleanup cleanup = settings.get(CLEANUP).map(Cleanup::parse).orElse(Cleanup.ALWAYS);
+        Duration keepFor = settings.get(KEEP_FOR).map(RunConfig::duration).orElse(DEFAULT_KEEP);
+        Map<String, String> identity = new TreeMap<>();
+        for (String name : settings.asMap().keySet()) {
+            if (!name.equals(ISOLATION) && !name.equals(CLEANUP) && !name.equals(KEEP_FOR)) {
+                settings.get(name).ifPresent(v -> identity.put(name, v));
+            }
+        }
+        return new RunConfig(settings, Map.copyOf(identity), isolation, cleanup, keepFor);
+    }
+
+    /** Whether migrations are configured at all (without them no run can start). */
+    boolean configured() {
+        return settings.get("migrations").isPresent();
+    }
+
+    /** Whether a run with {@code other} can use the same {@code Pristine} as this one. */
+    boolean samePristine(RunConfig other) {
+        return identity.equals(other.identity);
+    }
+
+    /** The migrations, or the error every scenario reports when there are none. */
+    String requireMigrations() {
+        return settings.get("migrations").orElseThrow(() -> new PristineException(ErrorCode.CONFIGURATION,
+                "no migrations configured for the Cucumber glue dev.pristine.cucumber", "pristine.migrations is unset",
+                "set pristine.migrations=src/main/resources/db/migration in src/test/resources/junit-platform.properties"
+                        + " (or cucumber.properties, a system property, or PRISTINE_MIGRATIONS)"));
+    }
+
+    private static void putPristine(Map<String, String> into, Properties p) {
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith("pristine.") && !p.getProperty(name).isBlank()) {
+                into.put(name, p.getProperty(name));
+            }
+        }
+    }
+
+    /** A migrations location: {@code classpath:dir} as a directory on disk, or a path against the working directory. */
+    static Path location(String value) {
+        if (!value.startsWith(CLASSPATH)) {
+            return Path.of(value).toAbsolutePath().normalize();
+        }
+        String name = value.substring(CLASSPATH.length()).replaceFirst("^/+", "");
+        URL url = classLoader().getResource(name);
+        if (url == null) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "migrations not found on the class path", value,
+                    "put the directory under src/test/resources or src/main/resources, or give a file path");
+        }
+        if (!"file".equals(url.getProtocol())) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "classpath: migrations must be a directory on disk", url,
+                    "give the migrations as a path relative to the working directory, e.g. src/main/resources/db/migration");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "the class path location is not a valid URI", url,
+                    "give the migrations as a file path", e);
+        }
+    }
+
+    /** Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, milliseconds, or ISO-8601 ({@code PT24H}). */
+    static Duration duration(String value) {
+        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2) == null ? "ms" : m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofMillis(n);
+            };
+        }
+        try {
+            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "pristine.keep-for is not a duration", value,
+                    "write it like 30m, 24h or 7d");
+        }
+    }
+
+    private static Properties classpathProperties(String name) {
+        Properties p = new Properties();
+        try (InputStream in = classLoader().getResourceAsStream(name)) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + " from the class path", e);
+        }
+        return p;
+    }
+
+    private static ClassLoader classLoader() {
+        return Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                .orElse(RunConfig.class.getClassLoader());
+    }
+
+    @Override
+    public String toString() {
+        return "RunConfig[" + identity.keySet() + ", isolation " + isolation + ", cleanup " + cleanup + "]";
+    }
+}
