@@ -87,11 +87,6 @@ final class H2Connections {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
     }
 
-    /** The compatibility mode, or null for H2's own (for messages). */
-    String mode() {
-        return settings.get("MODE");
-    }
-
     String user() {
         return user;
     }

@@ -148,11 +148,4 @@ final class LiquibaseSession {
         return accessor.fetched().size();
     }
 
-    ResourceAccessor accessor() {
-        return accessor;
-    }
-
-    LiquibaseConfig config() {
-        return config;
-    }
 }

@@ -19,6 +19,7 @@ final class Slf4jLogService extends AbstractLogService {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Liquibase's signature
     public Logger getLog(Class clazz) {
         return new Slf4jLogger(LoggerFactory.getLogger(clazz == null ? "liquibase" : clazz.getName()));
     }
