@@ -59,20 +59,19 @@ final class PristineRun {
     }
 
     /**
-     * Starts the template build for a run the JUnit Platform is discovering, with the launcher's
-     * parameters. Keeps the current run when it has the same configuration. Never throws: a run that
-     * cannot start reports why from its first scenario.
+     * Starts the run the JUnit Platform is discovering, with the launcher's parameters: the template build
+     * begins while Cucumber parses features. Keeps the current run when it has the same configuration.
+     * Never throws: a run that cannot start reports why from each of its scenarios.
      */
     static void warmUp(Supplier<RunConfig> source) {
         RunConfig config;
         try {
             config = source.get();
-        } catch (RuntimeException e) {
-            LOG.debug("Not warming up: the configuration is invalid ({}); scenarios will report it", e.getMessage());
+        } catch (PristineException e) {
+            replace(failed(null, e));
             return;
-        }
-        if (!config.configured()) {
-            LOG.debug("Not warming up: pristine.migrations is not set for this discovery");
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the pristine.* configuration while discovering features: {}", e.toString());
             return;
         }
         PristineRun old;
@@ -83,7 +82,15 @@ final class PristineRun {
                 old.config = config; // same Pristine; only the glue's own settings may differ
                 return;
             }
-            current = start(config);
+        }
+        replace(start(config));
+    }
+
+    private static void replace(PristineRun run) {
+        PristineRun old;
+        synchronized (LOCK) {
+            old = current;
+            current = run;
         }
         if (old != null) {
             old.close();
@@ -134,8 +141,13 @@ final class PristineRun {
                     config.isolation().name().toLowerCase(Locale.ROOT), config.cleanup().name().toLowerCase(Locale.ROOT));
             return new PristineRun(config, p, prepared, null);
         } catch (PristineException e) {
-            return new PristineRun(config, null, null, e);
+            return failed(config, e);
         }
+    }
+
+    private static PristineRun failed(RunConfig config, PristineException e) {
+        LOG.debug("This Cucumber run cannot start; its scenarios will say why: {}", e.getMessage());
+        return new PristineRun(config, null, null, e);
     }
 
     private static void addShutdownHook() {
