@@ -25,11 +25,13 @@ interface BenchTarget extends AutoCloseable {
     void close();
 
     /** The target for an engine id. */
-    static BenchTarget of(String engine, Path workDir) {
+    static BenchTarget of(String engine, Path workDir, java.util.Map<String, String> settings) {
         return switch (engine) {
             case "sqlite" -> new SqliteTarget(workDir);
+            case "h2" -> new H2Target(workDir);
+            case "postgres", "mariadb" -> new ServerTarget(engine, settings);
             default -> throw new IllegalArgumentException("the bench has no baselines for engine " + engine
-                    + " yet; engines with baselines: sqlite");
+                    + "; engines with baselines: sqlite, h2, postgres, mariadb");
         };
     }
 }

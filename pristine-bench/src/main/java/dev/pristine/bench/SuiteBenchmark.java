@@ -73,7 +73,7 @@ public final class SuiteBenchmark {
     public BenchReport run() throws Exception {
         Files.createDirectories(options.workDir());
         List<Runner> runners = new ArrayList<>();
-        try (BenchTarget target = BenchTarget.of(engine, options.workDir());
+        try (BenchTarget target = BenchTarget.of(engine, options.workDir(), options.settings());
                 Pristine pooled = pristine(Math.max(2, options.workers())).build();
                 Pristine unpooled = pristine(0).build();
                 Pristine sharedSource = pristine(0).build()) {

@@ -1,0 +1,96 @@
+package dev.pristine.bench;
+
+import dev.pristine.PreparedTemplate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Baselines on a database server, in plain JDBC on one admin connection per call: PostgreSQL clones
+ * with {@code CREATE DATABASE … TEMPLATE} (its own clone operation); MariaDB has none, so its "raw
+ * clone" is the cheapest copy the server offers, {@code CREATE TABLE … LIKE} plus {@code INSERT … SELECT}
+ * per table (it drops foreign keys, which is why Pristine does more; the gap is the price of fidelity).
+ */
+final class ServerTarget implements BenchTarget {
+
+    private final String engine;
+    private final String url;
+    private final String user;
+    private final String password;
+
+    ServerTarget(String engine, Map<String, String> settings) {
+        this.engine = engine;
+        this.url = settings.get("url");
+        if (url == null) {
+            throw new IllegalArgumentException("the bench needs --url for the " + engine + " engine");
+        }
+        this.user = settings.get("user");
+        this.password = settings.get("password");
+    }
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** The URL of database {@code name} on the same server. */
+    private String urlOf(String name) {
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        String params = q < 0 ? "" : url.substring(q);
+        int slash = base.indexOf('/', base.indexOf("//") + 2);
+        String server = slash < 0 ? base : base.substring(0, slash);
+        return server + "/" + name + params;
+    }
+
+    @Override
+    public Database createEmpty(String name) throws SQLException {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return new Database(name, urlOf(name), user, password);
+    }
+
+    @Override
+    public Database rawClone(PreparedTemplate template, String name) throws SQLException {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            if (engine.equals("postgres")) {
+                s.execute("CREATE DATABASE " + name + " TEMPLATE " + template.template());
+            } else {
+                String tpl = template.template();
+                s.execute("CREATE DATABASE " + name);
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+                        + tpl + "' AND table_type = 'BASE TABLE'")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                s.execute("SET FOREIGN_KEY_CHECKS = 0");
+                for (String t : tables) {
+                    s.execute("CREATE TABLE `" + name + "`.`" + t + "` LIKE `" + tpl + "`.`" + t + "`");
+                    s.execute("INSERT INTO `" + name + "`.`" + t + "` SELECT * FROM `" + tpl + "`.`" + t + "`");
+                }
+                s.execute("SET FOREIGN_KEY_CHECKS = 1");
+            }
+        }
+        return new Database(name, urlOf(name), user, password);
+    }
+
+    @Override
+    public void drop(Database db) throws SQLException {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute(engine.equals("postgres") ? "DROP DATABASE IF EXISTS " + db.name() + " WITH (FORCE)"
+                    : "DROP DATABASE IF EXISTS " + db.name());
+        }
+    }
+
+    @Override
+    public void close() {
+        // every connection is closed after its call
+    }
+}
