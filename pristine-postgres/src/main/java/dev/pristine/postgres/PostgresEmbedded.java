@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * file per JVM using the server), {@code server.lock} (held while any of these change) and
  * {@code postgres.log}. A JVM that dies without closing leaves its user file behind; the next JVM to
  * come or go sees that its process is gone and deletes it, so a kill -9 never keeps the server up for
- * ever once anyone else uses the directory again.
+ * ever once anyone else uses the directory again. The last JVM out leaves the server running while
+ * clones remain on it (CLI leases with a TTL, kept databases): their JDBC URLs must keep working; the
+ * next JVM to leave after they are released or reaped stops it.
  *
  * <p>Thread-safe.
  */
@@ -127,13 +132,29 @@ final class PostgresEmbedded {
                 StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
             Files.deleteIfExists(userFile);
             List<String> live = liveUsers();
-            if (live.isEmpty()) {
-                stop();
-            } else {
+            int clones = live.isEmpty() ? clonesLeft() : 0;
+            if (!live.isEmpty()) {
                 LOG.debug("Leaving the embedded PostgreSQL running for {} other JVM(s)", live.size());
+            } else if (clones > 0) {
+                LOG.info("Leaving the embedded PostgreSQL on port {} running: {} clone(s) remain (leases with a TTL, kept "
+                        + "databases, or orphans); the next JVM to leave after they are released or reaped stops it", port,
+                        clones);
+            } else {
+                stop();
             }
         } catch (IOException e) {
             LOG.warn("Could not stop the embedded PostgreSQL in {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** Clones still on the server (leases that outlive their JVM keep it up); -1 when it cannot be asked. */
+    private int clonesLeft() {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?ApplicationName="
+                + PostgresConnections.APPLICATION_NAME, "postgres", null)) {
+            return (int) PostgresCatalog.list(c).stream().filter(PostgresCatalog.Row::isClone).count();
+        } catch (SQLException e) {
+            LOG.debug("Cannot count the clones left on the embedded server: {}", PostgresErrors.reason(e));
+            return 0;
         }
     }
 

@@ -20,6 +20,8 @@ final class PostgresTestServer {
         s.put("engine", "postgres");
         s.put("url", URL);
         s.put("user", USER);
+        // the server outlives test runs: let every start-up reap the templates of runs older than an hour
+        s.put("template-retention", "1h");
         return s;
     }
 
