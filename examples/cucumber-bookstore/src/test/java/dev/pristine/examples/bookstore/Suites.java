@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -39,9 +40,14 @@ public final class Suites {
 
     /** Runs the suite with {@code parameters} on top of junit-platform.properties. */
     public static Outcome run(Map<String, String> parameters) {
+        return run(parameters, List.of(selectPackage("features.bookstore")));
+    }
+
+    /** Runs the selected features with {@code parameters} on top of junit-platform.properties. */
+    public static Outcome run(Map<String, String> parameters, List<? extends DiscoverySelector> selectors) {
         Outcome outcome = new Outcome();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().filters(includeEngines("cucumber"))
-                .selectors(selectPackage("features.bookstore")).configurationParameters(parameters).build(), outcome);
+                .selectors(selectors).configurationParameters(parameters).build(), outcome);
         return outcome;
     }
 
