@@ -10,6 +10,9 @@ import dev.pristine.PristineException;
 import dev.pristine.PristineSettings;
 import dev.pristine.TemplateStatus;
 import dev.pristine.TestDatabase;
+import dev.pristine.spi.Engine;
+import dev.pristine.spi.EngineProvider;
+import dev.pristine.spi.EngineSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * SQL changelog obeys contexts, labels and parameters given as {@code pristine.*} settings; a broken changeset
  * is reported with its id, author, file and the engine's message, and nothing is published.
  *
- * <p>One subclass per engine ({@code LiquibaseSqliteIT}, {@code LiquibaseH2IT}; next {@code LiquibasePostgresIT},
+ * <p>One subclass per engine ({@code LiquibaseSqliteIT}, {@code LiquibaseH2IT}, {@code LiquibasePostgresIT},
  * {@code LiquibaseMariadbIT}): implement {@link #engineSettings()} with the {@code pristine.*} settings that select
- * and reach the engine, and add the engine module as a test dependency.
+ * and reach the engine, and add the engine module as a test dependency. Templates a test built are dropped after it.
  */
 abstract class LiquibaseEngineContract {
 
@@ -49,13 +54,40 @@ abstract class LiquibaseEngineContract {
         stateDir = work.resolve("state");
     }
 
+    private final List<String> keys = new ArrayList<>();
+
     Pristine pristine(Path migrations, Map<String, String> extra) {
+        Map<String, String> s = settings(migrations, extra);
+        Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).build();
+        keys.add(p.key());
+        return p;
+    }
+
+    private Map<String, String> settings(Path migrations, Map<String, String> extra) {
         Map<String, String> s = new LinkedHashMap<>(engineSettings());
         s.put("state-dir", stateDir.toString());
         s.put("migrations", migrations.toString());
         s.put("pool-size", "1");
         s.putAll(extra);
-        return Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).build();
+        return s;
+    }
+
+    /** Drops the templates this test built: a server outlives the test run, and they are of no use to anyone. */
+    @AfterEach
+    void dropTemplates() throws Exception {
+        Map<String, String> s = settings(stateDir, Map.of());
+        for (EngineProvider provider : ServiceLoader.load(EngineProvider.class)) {
+            if (provider.id().equals(s.get("engine"))) {
+                try (Engine engine = provider.create(new EngineSettings(s.get("url"), s.get("user"), s.get("password"),
+                        stateDir, false, PristineSettings.empty().withOverrides(s).asMap()))) {
+                    for (String key : keys) {
+                        if (engine.findTemplate(key).isPresent()) {
+                            engine.dropTemplate(key);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test
