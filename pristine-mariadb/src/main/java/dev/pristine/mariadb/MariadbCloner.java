@@ -145,13 +145,17 @@ final class MariadbCloner {
         }
     }
 
-    private static void define(Statement s, MariadbPlan.Definition d, String tpl, String name) throws SQLException {
+    static void define(Statement s, MariadbPlan.Definition d, String tpl, String name) throws SQLException {
         s.execute("SET SESSION sql_mode = " + literal(d.sqlMode() == null ? MariadbPlan.COPY_SQL_MODE : d.sqlMode())
                 + (d.timeZone() == null ? "" : ", time_zone = " + literal(d.timeZone())));
         s.execute(MariadbPlan.rewrite(d.create(), tpl, name));
     }
 
-    private void resetSession(Connection c) {
+    /**
+     * Puts an admin session back as it was: settings restored, and out of the database it worked in (into
+     * Pristine's catalog), so that ending the sessions inside a clone never ends one of Pristine's own.
+     */
+    void resetSession(Connection c) {
         try (Statement s = c.createStatement()) {
             if (!c.getAutoCommit()) {
                 c.setAutoCommit(true);
@@ -159,6 +163,7 @@ final class MariadbCloner {
             s.execute("ROLLBACK");
             s.execute("SET SESSION foreign_key_checks = 1, unique_checks = 1, sql_mode = DEFAULT, time_zone = DEFAULT"
                     + (mariadb ? ", check_constraint_checks = 1" : ""));
+            s.execute("USE " + MariadbCatalog.ident(MariadbCatalog.SCHEMA));
         } catch (SQLException e) {
             // the pool closes a connection whose work failed on a lost connection; nothing more to do
             LOG.debug("Resetting an admin session failed: {}", MariadbErrors.reason(e));
@@ -191,7 +196,7 @@ final class MariadbCloner {
         });
     }
 
-    private static int killSessionsIn(Connection c, String name) throws SQLException {
+    static int killSessionsIn(Connection c, String name) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()")) {
@@ -214,7 +219,7 @@ final class MariadbCloner {
         return ids.size();
     }
 
-    private static String literal(String text) {
+    static String literal(String text) {
         return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 }

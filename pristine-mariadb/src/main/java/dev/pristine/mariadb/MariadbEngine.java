@@ -34,12 +34,14 @@ final class MariadbEngine implements Engine {
 
     private final MariadbConnections connections;
     private final MariadbCloner cloner;
+    private final MariadbRecycler recycler;
     private final String identity;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    MariadbEngine(MariadbConnections connections, MariadbCloner cloner, String identity) {
+    MariadbEngine(MariadbConnections connections, MariadbCloner cloner, MariadbRecycler recycler, String identity) {
         this.connections = connections;
         this.cloner = cloner;
+        this.recycler = recycler;
         this.identity = identity;
     }
 
@@ -113,7 +115,7 @@ final class MariadbEngine implements Engine {
                         "drop it with release or gc, then prepare again");
             }
             LOG.info("Dropping {}, left by a build or a template that did not survive", name);
-            cloner.forget(name);
+            forget(name);
             cloner.drop(name);
             connections.admin(c -> {
                 MariadbCatalog.delete(c, name);
@@ -185,7 +187,7 @@ final class MariadbEngine implements Engine {
         if (row.isEmpty() || !(row.get().kind().equals("build") || row.get().kind().equals("dropping"))) {
             return;
         }
-        cloner.forget(buildName);
+        forget(buildName);
         cloner.drop(buildName);
         connections.admin(c -> {
             MariadbCatalog.delete(c, buildName);
@@ -211,12 +213,17 @@ final class MariadbEngine implements Engine {
         if (!ours) {
             return;
         }
-        cloner.forget(name);
+        forget(name);
         cloner.drop(name);
         connections.admin(c -> {
             MariadbCatalog.delete(c, name);
             return null;
         });
+    }
+
+    private void forget(String template) {
+        cloner.forget(template);
+        recycler.forget(template);
     }
 
     @Override
@@ -259,6 +266,28 @@ final class MariadbEngine implements Engine {
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Cleaning up the failed clone {} failed; the reaper will retry: {}", name, e.toString());
         }
+    }
+
+    /**
+     * Resets a released clone to its template's state in place ({@link MariadbRecycler}) and gives it a new
+     * marker; far cheaper than dropping it and copying the template again when a test changed few tables.
+     * Not part of the SPI yet (the core drops every released clone): the proposed {@code Engine#resetClone}.
+     *
+     * @return whether the clone was reset; false when it must be dropped instead (its structure changed)
+     */
+    boolean resetClone(String key, String name, String marker) throws SQLException {
+        MariadbCatalog.checkName(name);
+        Optional<MariadbCatalog.Row> row = connections.admin(c -> MariadbCatalog.find(c, name));
+        if (row.isEmpty() || !row.get().kind().equals("clone") || !key.equals(row.get().key())) {
+            return false;
+        }
+        List<String> restored = recycler.reset(cloner.plan(MariadbCatalog.templateName(key)), name);
+        if (restored == null) {
+            return false;
+        }
+        LOG.debug("Reset clone {} (restored {})", name, restored);
+        markClone(name, marker);
+        return true;
     }
 
     @Override

@@ -52,7 +52,9 @@ public final class MariadbEngineProvider implements EngineProvider {
                         connections.location() + " as " + connections.user(),
                         "Pristine needs a user that may create and drop databases (e.g. GRANT ALL ON *.* TO the user)", e);
             }
-            return new MariadbEngine(connections, new MariadbCloner(connections, server.mariadb()), server.identity());
+            MariadbCloner cloner = new MariadbCloner(connections, server.mariadb());
+            return new MariadbEngine(connections, cloner, new MariadbRecycler(connections, cloner, server.mariadb()),
+                    server.identity());
         } catch (RuntimeException e) {
             connections.close();
             throw e;

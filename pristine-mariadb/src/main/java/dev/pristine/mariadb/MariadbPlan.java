@@ -45,8 +45,15 @@ record MariadbPlan(String template, String charset, String collation, List<Table
      * @param create its {@code SHOW CREATE TABLE}
      * @param columns the quoted, comma-separated columns to copy (generated and system-versioning columns left out)
      * @param hasRows whether the template's table has rows
+     * @param type its {@code TABLE_TYPE}: {@code BASE TABLE}, {@code SEQUENCE} or {@code SYSTEM VERSIONED}
      */
-    record Table(String name, String create, String columns, boolean hasRows) {}
+    record Table(String name, String create, String columns, boolean hasRows, String type) {
+
+        /** Whether its rows can be restored with {@code DELETE} and {@code INSERT … SELECT} (not a sequence or history). */
+        boolean restorable() {
+            return type.equalsIgnoreCase("BASE TABLE");
+        }
+    }
 
     /**
      * A routine, view, trigger or event.
@@ -55,8 +62,9 @@ record MariadbPlan(String template, String charset, String collation, List<Table
      * @param sqlMode the {@code sql_mode} it was created under (null: {@link #COPY_SQL_MODE})
      * @param timeZone the time zone it was created under (events), or null
      * @param create its {@code CREATE} statement, without {@code DEFINER}
+     * @param table the table a trigger belongs to, else null
      */
-    record Definition(String name, String sqlMode, String timeZone, String create) {}
+    record Definition(String name, String sqlMode, String timeZone, String create, String table) {}
 
     private static final Pattern DEFINER = Pattern.compile("(?is)^(\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?"
             + "(?:ALGORITHM\\s*=\\s*\\w+\\s+)?)DEFINER\\s*=\\s*(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|[^\\s@]+)"
@@ -88,6 +96,7 @@ record MariadbPlan(String template, String charset, String collation, List<Table
             s.execute("SET SESSION sql_mode = '" + COPY_SQL_MODE + "'");
         }
         List<String> tableNames = new ArrayList<>();
+        Map<String, String> types = new HashMap<>();
         List<String> viewNames = new ArrayList<>();
         for (String[] row : query(c, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
                 + "ORDER BY TABLE_NAME", template)) {
@@ -95,6 +104,7 @@ record MariadbPlan(String template, String charset, String collation, List<Table
                 viewNames.add(row[0]);
             } else if (!row[1].equalsIgnoreCase("TEMPORARY")) {
                 tableNames.add(row[0]);
+                types.put(row[0], row[1]);
             }
         }
         Map<String, List<String>> columns = new HashMap<>();
@@ -109,27 +119,27 @@ record MariadbPlan(String template, String charset, String collation, List<Table
         for (String t : tableNames) {
             String create = showCreate(c, "TABLE", t, 2);
             List<String> cols = columns.getOrDefault(t, List.of());
-            tables.add(new Table(t, create, String.join(", ", cols), nonEmpty.contains(t)));
+            tables.add(new Table(t, create, String.join(", ", cols), nonEmpty.contains(t), types.get(t)));
         }
         List<Definition> routines = new ArrayList<>();
         for (String[] row : query(c, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES "
                 + "WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY ROUTINE_TYPE, ROUTINE_NAME",
                 template)) {
-            routines.add(definition(c, row[1], row[0], 3, 0));
+            routines.add(definition(c, row[1], row[0], 3, 0, null));
         }
         Map<String, Definition> views = new LinkedHashMap<>();
         for (String v : viewNames) {
-            views.put(v, new Definition(v, null, null, withoutDefiner(showCreate(c, "VIEW", v, 2))));
+            views.put(v, new Definition(v, null, null, withoutDefiner(showCreate(c, "VIEW", v, 2)), null));
         }
         List<Definition> triggers = new ArrayList<>();
-        for (String[] row : query(c, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? "
-                + "ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER", template)) {
-            triggers.add(definition(c, "TRIGGER", row[0], 3, 0));
+        for (String[] row : query(c, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS "
+                + "WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER", template)) {
+            triggers.add(definition(c, "TRIGGER", row[0], 3, 0, row[1]));
         }
         List<Definition> events = new ArrayList<>();
         for (String[] row : query(c, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? "
                 + "ORDER BY EVENT_NAME", template)) {
-            events.add(definition(c, "EVENT", row[0], 4, 3));
+            events.add(definition(c, "EVENT", row[0], 4, 3, null));
         }
         return new MariadbPlan(template, charset, collation, List.copyOf(tables), List.copyOf(routines),
                 orderViews(views), List.copyOf(triggers), List.copyOf(events));
@@ -145,8 +155,8 @@ record MariadbPlan(String template, String charset, String collation, List<Table
         return DEFINER.matcher(create).replaceFirst("$1");
     }
 
-    private static Definition definition(Connection c, String kind, String name, int createColumn, int timeZoneColumn)
-            throws SQLException {
+    private static Definition definition(Connection c, String kind, String name, int createColumn, int timeZoneColumn,
+            String table) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SHOW CREATE " + kind + " " + MariadbCatalog.ident(name))) {
             if (!rs.next() || rs.getString(createColumn) == null) {
@@ -154,7 +164,7 @@ record MariadbPlan(String template, String charset, String collation, List<Table
                         + name + ": the user lacks the privilege to see it", "42000");
             }
             return new Definition(name, rs.getString(2), timeZoneColumn == 0 ? null : rs.getString(timeZoneColumn),
-                    withoutDefiner(rs.getString(createColumn)));
+                    withoutDefiner(rs.getString(createColumn)), table);
         }
     }
 
