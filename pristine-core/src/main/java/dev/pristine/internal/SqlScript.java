@@ -115,18 +115,7 @@ public final class SqlScript {
             if (!(next.equals("IF") || next.equals("LOOP") || next.equals("WHILE") || next.equals("REPEAT"))) {
                 depth--;
             }
-        } else if ((w.equals("IF") || w.equals("LOOP") || w.equals("WHILE") || w.equals("REPEAT")) && depth > 0
-                && previousWordIsEnd()) {
-            // "END IF" etc. close a block opened by IF/LOOP/WHILE/REPEAT, which are not counted.
-            return;
         }
-    }
-
-    private boolean previousWordIsEnd() {
-        String s = current.toString().stripTrailing();
-        int lastSpace = Math.max(s.lastIndexOf(' '), s.lastIndexOf('\n'));
-        String before = s.substring(0, Math.max(lastSpace, 0)).stripTrailing();
-        return before.toUpperCase(Locale.ROOT).endsWith("END");
     }
 
     private boolean startsWithCreate() {
