@@ -7,6 +7,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.time.Instant;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,7 @@ public final class PristineHooks {
             if (config.cleanup().keeps(failed)) {
                 db.keep(config.keepFor());
                 String line = "Kept database " + db.id() + " (" + (failed ? "failed" : "passed") + ", cleanup "
-                        + config.cleanup().name().toLowerCase(java.util.Locale.ROOT) + ") until "
+                        + config.cleanup().name().toLowerCase(Locale.ROOT) + ") until "
                         + Instant.now().plus(config.keepFor()) + ": " + Redact.url(db.jdbcUrl())
                         + "; `pristine release " + db.id() + "` drops it sooner";
                 LOG.info("{} of scenario '{}'", line, scenario.getName());

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,6 @@ class KilledJvmIT {
             seen.add(line);
         }
         throw new AssertionError("the child ended without leasing a database; stdout " + seen + "; stderr:\n"
-                + java.nio.file.Files.readString(stderr));
+                + Files.readString(stderr));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pristine.testglue.Recorder;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class SharingIT {
         assertThat(results.byScenario.values()).filteredOn(r -> r.getThrowable().isPresent())
                 .extracting(r -> r.getThrowable().get().getMessage())
                 .anySatisfy(m -> assertThat(m).contains("UNIQUE constraint failed: customer"));
-        assertThat(new java.util.HashSet<>(Recorder.DATABASES.values())).hasSizeLessThanOrEqualTo(1);
+        assertThat(new HashSet<>(Recorder.DATABASES.values())).hasSizeLessThanOrEqualTo(1);
         assertThat(Runs.clonesIn(stateDir)).isEmpty();
     }
 

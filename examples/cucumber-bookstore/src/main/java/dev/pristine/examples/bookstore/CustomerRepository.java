@@ -1,6 +1,7 @@
 package dev.pristine.examples.bookstore;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +48,7 @@ public final class CustomerRepository {
         try (PreparedStatement s = c.prepareStatement("SELECT invoices, spent FROM customer_spend WHERE customer_id = ?")) {
             s.setInt(1, customerId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new Spend(rs.getInt(1), rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.HALF_UP))
+                return rs.next() ? new Spend(rs.getInt(1), rs.getBigDecimal(2).setScale(2, RoundingMode.HALF_UP))
                         : new Spend(0, BigDecimal.ZERO.setScale(2));
             }
         }

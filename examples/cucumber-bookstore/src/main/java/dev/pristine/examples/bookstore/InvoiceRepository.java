@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /** Invoices and their lines; the database keeps each invoice's total. Stateless and thread-safe. */
@@ -18,7 +20,11 @@ public final class InvoiceRepository {
                 "INSERT INTO invoice (invoice_id, customer_id, invoice_date, status) VALUES (?, ?, ?, 'OPEN')")) {
             s.setInt(1, id);
             s.setInt(2, customerId);
-            s.setString(3, date.toString().replace('T', ' '));
+            if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                s.setTimestamp(3, Timestamp.valueOf(date));
+            } else {
+                s.setString(3, date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))); // SQLite keeps text
+            }
             s.executeUpdate();
         }
     }

@@ -2,6 +2,7 @@ package dev.pristine.examples.bookstore;
 
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -12,7 +13,8 @@ import javax.sql.DataSource;
  * and only paid ones refunded, and a refunded invoice is final (the database enforces it); a track is on a
  * playlist once, and removing one closes the gap.
  *
- * <p>Thread-safe: each call uses a connection of its own.
+ * <p>Runs on SQLite ({@code db/migration}) and PostgreSQL ({@code db/postgres}). Thread-safe: each call uses
+ * a connection of its own.
  */
 public final class StoreService {
 
@@ -41,10 +43,10 @@ public final class StoreService {
                 return c;
             });
         } catch (IllegalStateException e) {
-            if (unique(e, "customer.email")) {
+            if (unique(e, "customer.email", "customer_email_key")) {
                 throw new StoreException("e-mail " + c.email() + " is already registered", e);
             }
-            if (unique(e, "customer.customer_id")) {
+            if (unique(e, "customer.customer_id", "customer_pkey")) {
                 throw new StoreException("customer id " + c.id() + " is taken", e);
             }
             throw e;
@@ -73,7 +75,7 @@ public final class StoreService {
         // reads first, in auto-commit: the transaction then starts with a write (see Jdbc.inTransaction)
         customer(customerId);
         List<Track> tracks = Jdbc.query(db, c -> {
-            java.util.ArrayList<Track> out = new java.util.ArrayList<>();
+            ArrayList<Track> out = new ArrayList<>();
             for (OrderLine l : lines) {
                 if (l.quantity() <= 0) {
                     throw new StoreException("the quantity of track " + l.trackId() + " must be positive");
@@ -91,7 +93,7 @@ public final class StoreService {
                 return null;
             });
         } catch (IllegalStateException e) {
-            if (unique(e, "invoice.invoice_id")) {
+            if (unique(e, "invoice.invoice_id", "invoice_pkey")) {
                 throw new StoreException("invoice " + invoiceId + " already exists", e);
             }
             throw e;
@@ -176,7 +178,7 @@ public final class StoreService {
                 return null;
             });
         } catch (IllegalStateException e) {
-            if (unique(e, "playlist_track.")) {
+            if (unique(e, "playlist_track.", "playlist_track_pkey")) {
                 throw new StoreException("track " + trackId + " is already on playlist " + playlistId, e);
             }
             throw e;
@@ -215,9 +217,12 @@ public final class StoreService {
         return Jdbc.query(db, c -> catalog.album(c, id)).orElseThrow(() -> new StoreException("no album " + id));
     }
 
-    private static boolean unique(IllegalStateException e, String column) {
-        Throwable cause = e.getCause();
-        return cause instanceof SQLException && cause.getMessage() != null
-                && cause.getMessage().contains("UNIQUE constraint failed: " + column);
+    /** Whether a unique key failed: SQLite names the column, PostgreSQL (SQLSTATE 23505) the constraint. */
+    private static boolean unique(IllegalStateException e, String sqliteColumn, String postgresConstraint) {
+        if (!(e.getCause() instanceof SQLException cause) || cause.getMessage() == null) {
+            return false;
+        }
+        return cause.getMessage().contains("UNIQUE constraint failed: " + sqliteColumn)
+                || ("23505".equals(cause.getSQLState()) && cause.getMessage().contains("\"" + postgresConstraint + "\""));
     }
 }

@@ -29,10 +29,13 @@ import org.junit.platform.engine.discovery.ClasspathResourceSelector;
  *   <li>{@code migrate}: a new SQLite file per scenario, migrated by Flyway.</li>
  * </ul>
  *
- * <p>Arguments: the generator's manifest, the modes (comma-separated), the report directory. A timing
- * tool, not a test: nothing here passes or fails on a number.
+ * <p>Arguments: the generator's manifest, the modes (comma-separated), the report directory, and the
+ * engine ({@code sqlite}, the default, or {@code postgres}: Pristine's embedded PostgreSQL server, one per
+ * mode's state directory). A timing tool, not a test: nothing here passes or fails on a number.
  */
 public final class CucumberBench {
+
+    private static String engine = "sqlite";
 
     private CucumberBench() {}
 
@@ -42,12 +45,13 @@ public final class CucumberBench {
             manifest.load(in);
         }
         List<String> modes = List.of(args[1].split(","));
-        Path report = Path.of(args[2]).toAbsolutePath();
+        engine = args.length > 3 ? args[3] : "sqlite";
+        Path report = Path.of(args[2]).toAbsolutePath().resolve(engine);
         Files.createDirectories(report);
         int scenarios = Integer.parseInt(manifest.getProperty("scenarios"));
         int files = Integer.parseInt(manifest.getProperty("files"));
-        System.out.printf(Locale.ROOT, "Cucumber bookstore suite: %d scenarios in %d feature files, %d cores, modes %s%n",
-                scenarios, files, Runtime.getRuntime().availableProcessors(), modes);
+        System.out.printf(Locale.ROOT, "Cucumber bookstore suite on %s: %d scenarios in %d feature files, %d cores, modes %s%n",
+                engine, scenarios, files, Runtime.getRuntime().availableProcessors(), modes);
 
         System.out.println("warm-up (JIT): the first feature file of each kind in every mode");
         List<ClasspathResourceSelector> warmup = firstOfEachKind();
@@ -74,6 +78,13 @@ public final class CucumberBench {
         Map<String, String> parameters = Suites.parameters(stateDir);
         System.clearProperty("bookstore.ids");
         System.clearProperty("bookstore.database");
+        if (engine.equals("postgres")) {
+            parameters.put("pristine.engine", "postgres");
+            parameters.put("pristine.migrations", "src/main/resources/db/postgres");
+            System.setProperty("bookstore.engine", "postgres");
+        } else {
+            System.clearProperty("bookstore.engine");
+        }
         switch (mode) {
             case "shared" -> {
                 parameters.put("pristine.isolation", "run");
@@ -115,7 +126,7 @@ public final class CucumberBench {
 
     static String table(int scenarios, int files, Map<String, Result> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Bookstore suite, %d scenarios in %d files, %d cores, %s%n%n", scenarios, files,
+        sb.append(String.format(Locale.ROOT, "Bookstore suite on %s, %d scenarios in %d files, %d cores, %s%n%n", engine, scenarios, files,
                 Runtime.getRuntime().availableProcessors(), Instant.now()));
         sb.append("| mode | wall time | scenarios/s | passed | failed |\n|---|---:|---:|---:|---:|\n");
         results.forEach((mode, r) -> sb.append(String.format(Locale.ROOT, "| %s | %.1f s | %.0f | %d | %d |%n", mode, r.seconds(),
@@ -133,7 +144,7 @@ public final class CucumberBench {
     }
 
     private static String json(int scenarios, int files, Map<String, Result> results) {
-        StringBuilder sb = new StringBuilder("{\"scenarios\":" + scenarios + ",\"files\":" + files + ",\"cores\":"
+        StringBuilder sb = new StringBuilder("{\"engine\":\"" + engine + "\",\"scenarios\":" + scenarios + ",\"files\":" + files + ",\"cores\":"
                 + Runtime.getRuntime().availableProcessors() + ",\"modes\":[");
         String sep = "";
         for (Map.Entry<String, Result> e : results.entrySet()) {
