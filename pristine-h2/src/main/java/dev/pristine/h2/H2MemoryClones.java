@@ -37,6 +37,17 @@ final class H2MemoryClones {
     H2MemoryClones(H2Connections connections, Path stateRoot) {
         this.connections = connections;
         this.root = "memFS:/pristine-" + shortHash(stateRoot.toAbsolutePath().toString());
+        ensureDirectory(root);
+    }
+
+    /**
+     * Creates the memFS directory once, under a JVM-wide lock: writing a file creates a missing parent, and two
+     * threads doing so at once make one of them fail with "a file with this name already exists" (90062).
+     */
+    private static synchronized void ensureDirectory(String dir) {
+        if (!FileUtils.isDirectory(dir)) {
+            FileUtils.createDirectories(dir);
+        }
     }
 
     private static String shortHash(String text) {

@@ -23,11 +23,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.h2.api.ErrorCode;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,6 +164,32 @@ class H2EngineIT {
         assertThat(names(work.resolve("state/h2/clones"))).isEmpty();
         assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "")).isInstanceOfSatisfying(SQLException.class,
                 e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1));
+    }
+
+    @Test
+    void manyThreadsMakeMemoryClonesAtOnce() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (Pristine p = builder(Map.of("h2.clones", "memory")).build()) {
+            p.prepare();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<TestDatabase>> leases = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String test = "parallel." + i;
+                leases.add(pool.submit(() -> {
+                    start.await();
+                    return p.acquire(test);
+                }));
+            }
+            start.countDown();
+            for (Future<TestDatabase> f : leases) {
+                try (TestDatabase db = f.get()) {
+                    assertThat(string(db, "SELECT name FROM item")).isEqualTo("seed");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
