@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Makes and drops databases on the server. A clone is a faithful copy of a template's schema into a new
  * database, following the template's {@link MariadbPlan} (read once per template and cached): with
  * foreign-key, unique and check-constraint checks off, each table is created from its
- * {@code SHOW CREATE TABLE} and filled by {@code INSERT … SELECT} from the template (all tables in one
- * transaction, so one commit), then routines, views (dependency order), triggers (after the data, so they
+ * {@code SHOW CREATE TABLE} and filled by {@code INSERT … SELECT} from the template (one transaction per
+ * connection; the tables are spread over up to {@code mariadb.clone-connections} admin connections that are
+ * free, since table DDL waits on the disk and parallel copies overlap those waits), then routines, views (dependency order), triggers (after the data, so they
  * do not fire while copying) and events are created, each under its own {@code sql_mode}, with the
  * template's name rewritten to the clone's and without {@code DEFINER} (the copying user defines them).
  *
@@ -30,11 +37,28 @@ final class MariadbCloner {
 
     private final MariadbConnections connections;
     private final boolean mariadb;
+    private final int cloneConnections;
+    private final ExecutorService helpers;
     private final ConcurrentMap<String, MariadbPlan> plans = new ConcurrentHashMap<>();
 
-    MariadbCloner(MariadbConnections connections, boolean mariadb) {
+    /**
+     * @param cloneConnections how many connections one copy may use at most (1: sequential)
+     */
+    MariadbCloner(MariadbConnections connections, boolean mariadb, int cloneConnections) {
         this.connections = connections;
         this.mariadb = mariadb;
+        this.cloneConnections = cloneConnections;
+        AtomicInteger n = new AtomicInteger();
+        this.helpers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "pristine-mariadb-copy-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Stops the helper threads of parallel copies. */
+    void close() {
+        helpers.shutdownNow();
     }
 
     /** The plan of a published template, read on first use. */
@@ -112,25 +136,8 @@ final class MariadbCloner {
     private void fill(Statement s, MariadbPlan plan, String name) throws SQLException {
         String tpl = plan.template();
         s.execute("USE " + MariadbCatalog.ident(name));
-        s.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0, sql_mode = '" + MariadbPlan.COPY_SQL_MODE + "'"
-                + (mariadb ? ", check_constraint_checks = 0" : ""));
-        for (MariadbPlan.Table t : plan.tables()) {
-            s.execute(MariadbPlan.rewrite(t.create(), tpl, name));
-        }
-        boolean any = false;
-        for (MariadbPlan.Table t : plan.tables()) {
-            if (t.hasRows()) {
-                if (!any) {
-                    s.execute("START TRANSACTION");
-                    any = true;
-                }
-                s.execute("INSERT INTO " + MariadbCatalog.ident(t.name()) + " (" + t.columns() + ") SELECT " + t.columns()
-                        + " FROM " + MariadbCatalog.ident(tpl) + "." + MariadbCatalog.ident(t.name()));
-            }
-        }
-        if (any) {
-            s.execute("COMMIT");
-        }
+        copySession(s);
+        copyTables(s, plan, name);
         for (MariadbPlan.Definition d : plan.routines()) {
             define(s, d, tpl, name);
         }
@@ -142,6 +149,96 @@ final class MariadbCloner {
         }
         for (MariadbPlan.Definition d : plan.events()) {
             define(s, d, tpl, name);
+        }
+    }
+
+    private void copySession(Statement s) throws SQLException {
+        s.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0, sql_mode = '" + MariadbPlan.COPY_SQL_MODE + "'"
+                + (mariadb ? ", check_constraint_checks = 0" : ""));
+    }
+
+    /**
+     * Creates and fills the tables, spread over this connection and as many more admin connections as are
+     * free right now (up to {@code mariadb.clone-connections}): table DDL waits on the disk, so copies on
+     * several connections overlap their waits.
+     */
+    private void copyTables(Statement s, MariadbPlan plan, String name) throws SQLException {
+        List<MariadbPlan.Table> tables = plan.tables();
+        int extra = tables.size() < 2 ? 0 : connections.reserveFree(Math.min(cloneConnections, tables.size()) - 1);
+        List<List<MariadbPlan.Table>> parts = new ArrayList<>();
+        for (int i = 0; i <= extra; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < tables.size(); i++) {
+            parts.get(i % parts.size()).add(tables.get(i));
+        }
+        List<Future<Void>> helpers = new ArrayList<>();
+        int unused = extra;
+        try {
+            for (List<MariadbPlan.Table> part : parts.subList(1, parts.size())) {
+                helpers.add(this.helpers.submit(() -> connections.onReserved(c -> {
+                    try (Statement hs = c.createStatement()) {
+                        hs.execute("USE " + MariadbCatalog.ident(name));
+                        copySession(hs);
+                        tables(hs, part, plan.template(), name);
+                    } finally {
+                        resetSession(c);
+                    }
+                    return null;
+                })));
+                unused--;
+            }
+        } catch (RejectedExecutionException e) {
+            // closing: copy the rest on this connection
+            for (List<MariadbPlan.Table> part : parts.subList(1 + helpers.size(), parts.size())) {
+                parts.get(0).addAll(part);
+            }
+        } finally {
+            connections.unreserve(unused);
+        }
+        SQLException failure = null;
+        try {
+            tables(s, parts.get(0), plan.template(), name);
+        } catch (SQLException e) {
+            failure = e;
+        }
+        for (Future<Void> f : helpers) { // wait for every helper, so nothing writes into a clone being dropped
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                SQLException cause = e.getCause() instanceof SQLException se ? se : new SQLException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new SQLException("interrupted while copying " + name);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void tables(Statement s, List<MariadbPlan.Table> tables, String tpl, String name) throws SQLException {
+        for (MariadbPlan.Table t : tables) {
+            s.execute(MariadbPlan.rewrite(t.create(), tpl, name));
+        }
+        boolean any = false;
+        for (MariadbPlan.Table t : tables) {
+            if (t.hasRows()) {
+                if (!any) {
+                    s.execute("START TRANSACTION");
+                    any = true;
+                }
+                s.execute("INSERT INTO " + MariadbCatalog.ident(t.name()) + " (" + t.columns() + ") SELECT " + t.columns()
+                        + " FROM " + MariadbCatalog.ident(tpl) + "." + MariadbCatalog.ident(t.name()));
+            }
+        }
+        if (any) {
+            s.execute("COMMIT");
         }
     }
 

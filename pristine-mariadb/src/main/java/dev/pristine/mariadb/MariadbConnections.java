@@ -200,6 +200,29 @@ final class MariadbConnections implements AutoCloseable {
             throw new PristineException(ErrorCode.POOL_EXHAUSTED, "interrupted while waiting for an admin connection",
                     location(), null, e);
         }
+        return onReserved(work);
+    }
+
+    /**
+     * Reserves up to {@code max} more admin connections, only as many as are free right now (never waits).
+     *
+     * @return how many were reserved; run work on each with {@link #onReserved}
+     */
+    int reserveFree(int max) {
+        int n = 0;
+        while (n < max && permits.tryAcquire()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Gives back permits reserved with {@link #reserveFree} that were not used. */
+    void unreserve(int n) {
+        permits.release(n);
+    }
+
+    /** Runs {@code work} on an admin connection whose permit the caller reserved with {@link #reserveFree}; releases it. */
+    <T> T onReserved(SqlWork<T> work) throws SQLException {
         Connection c = null;
         boolean healthy = false;
         try {

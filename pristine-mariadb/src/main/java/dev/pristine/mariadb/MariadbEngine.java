@@ -351,6 +351,7 @@ final class MariadbEngine implements Engine {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            cloner.close();
             connections.close();
         }
     }

@@ -12,7 +12,8 @@ import java.sql.SQLException;
  * {@code jdbc:mariadb://127.0.0.1:3306/}, user {@code root}); a {@code jdbc:mysql:} URL works too.
  *
  * <p>Settings ({@code pristine.} prefix omitted): {@code mariadb.admin-connections} (default 4): how many
- * connections Pristine itself holds at most, however many threads clone at once.
+ * connections Pristine itself holds at most, however many threads clone at once;
+ * {@code mariadb.clone-connections} (default 4): how many of them one clone may use at once when they are free.
  *
  * <p>Thread-safe; has the public no-argument constructor {@link java.util.ServiceLoader} needs.
  */
@@ -34,6 +35,7 @@ public final class MariadbEngineProvider implements EngineProvider {
     @Override
     public Engine create(EngineSettings settings) {
         int adminConnections = number(settings, "mariadb.admin-connections", 4, 1);
+        int cloneConnections = number(settings, "mariadb.clone-connections", 4, 1);
         String url = settings.url() == null ? DEFAULT_URL : settings.url();
         String user = settings.user() == null && settings.url() == null ? "root" : settings.user();
         MariadbConnections connections = new MariadbConnections(url, user, settings.password(), adminConnections);
@@ -52,7 +54,7 @@ public final class MariadbEngineProvider implements EngineProvider {
                         connections.location() + " as " + connections.user(),
                         "Pristine needs a user that may create and drop databases (e.g. GRANT ALL ON *.* TO the user)", e);
             }
-            MariadbCloner cloner = new MariadbCloner(connections, server.mariadb());
+            MariadbCloner cloner = new MariadbCloner(connections, server.mariadb(), cloneConnections);
             return new MariadbEngine(connections, cloner, new MariadbRecycler(connections, cloner, server.mariadb()),
                     server.identity());
         } catch (RuntimeException e) {

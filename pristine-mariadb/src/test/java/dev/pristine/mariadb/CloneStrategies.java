@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The clone strategies tried for issue 4, each timed on the same template: what the product does
@@ -30,7 +27,7 @@ final class CloneStrategies {
     CloneStrategies(MariadbConnections connections, String template) {
         this.connections = connections;
         this.template = template;
-        this.cloner = new MariadbCloner(connections, true);
+        this.cloner = new MariadbCloner(connections, true, 1);
     }
 
     /** One strategy: makes database {@code name} as a copy of the template. */
@@ -48,11 +45,14 @@ final class CloneStrategies {
             cloner.forget(template);
             cloner.copy(cloner.plan(template), n);
         });
-        strategies.put("PRODUCT: cached plan, sequential, data in one transaction", n -> cloner.copy(plan, n));
+        strategies.put("cached plan, sequential, data in one transaction (mariadb.clone-connections=1)", n -> cloner.copy(plan, n));
         strategies.put("cached plan, sequential, autocommit per INSERT", n -> sequential(plan, n, false));
         strategies.put("cached plan, one multi-statement round trip", n -> multiStatement(plan, n));
-        strategies.put("cached plan, tables on 2 connections in parallel", n -> parallel(plan, n, 2));
-        strategies.put("cached plan, tables on 4 connections in parallel", n -> parallel(plan, n, 4));
+        MariadbCloner two = new MariadbCloner(connections, true, 2);
+        MariadbCloner four = new MariadbCloner(connections, true, 4);
+        strategies.put("cached plan, tables on 2 connections in parallel (clone-connections=2)", n -> two.copy(plan, n));
+        strategies.put("PRODUCT: cached plan, tables on 4 connections in parallel (default clone-connections=4)",
+                n -> four.copy(plan, n));
         strategies.put("CREATE TABLE ... LIKE + INSERT (reference only: loses foreign keys)", n -> like(plan, n));
         for (Map.Entry<String, Strategy> e : strategies.entrySet()) {
             List<Long> times = new ArrayList<>();
@@ -254,48 +254,6 @@ final class CloneStrategies {
             while (s.getMoreResults() || s.getUpdateCount() != -1) {
                 // drain every result of the batch
             }
-        }
-    }
-
-    private void parallel(MariadbPlan plan, String name, int k) throws Exception {
-        connections.admin(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE `" + name + "`");
-            }
-            return null;
-        });
-        ExecutorService threads = Executors.newFixedThreadPool(k);
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int part = 0; part < k; part++) {
-                int p = part;
-                fs.add(threads.submit(() -> connections.admin(c -> {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("USE `" + name + "`");
-                        s.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0");
-                        List<MariadbPlan.Table> mine = new ArrayList<>();
-                        for (int i = p; i < plan.tables().size(); i += k) {
-                            mine.add(plan.tables().get(i));
-                        }
-                        for (MariadbPlan.Table t : mine) {
-                            s.execute(MariadbPlan.rewrite(t.create(), template, name));
-                        }
-                        s.execute("START TRANSACTION");
-                        for (MariadbPlan.Table t : mine) {
-                            s.execute("INSERT INTO `" + t.name() + "` (" + t.columns() + ") SELECT " + t.columns() + " FROM `"
-                                    + template + "`.`" + t.name() + "`");
-                        }
-                        s.execute("COMMIT");
-                        s.execute("SET SESSION foreign_key_checks = 1, unique_checks = 1");
-                    }
-                    return null;
-                })));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } finally {
-            threads.shutdown();
         }
     }
 

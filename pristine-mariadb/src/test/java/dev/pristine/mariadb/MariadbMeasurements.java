@@ -62,8 +62,14 @@ public final class MariadbMeasurements {
         }
         try (Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).build()) {
             p.prepare();
-            report.addAll(cycles(p, cycles, 2));
+            report.addAll(cycles(p, cycles, 2, "PRODUCT (drop + clone anew, default 1 background thread)"));
         }
+        s.put("background-threads", "2");
+        try (Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).build()) {
+            p.prepare();
+            report.addAll(cycles(p, cycles, 2, "drop + clone anew, 2 background threads"));
+        }
+        report.addAll(RecyclingPool.cycles(template, cycles, 2, 4));
         report.add(flyway(migrations, cycles, 2));
         MariadbTestServer.dropTemplate(template);
         System.out.println();
@@ -72,7 +78,7 @@ public final class MariadbMeasurements {
     }
 
     /** {@code cycles} lease-use-release cycles on {@code workers} threads; acquire latencies and wall time. */
-    static List<String> cycles(Pristine p, int cycles, int workers) throws Exception {
+    static List<String> cycles(Pristine p, int cycles, int workers, String label) throws Exception {
         // let the pool warm up first, as it would while a suite starts
         try (TestDatabase warm = p.acquire("warm")) {
             count(warm, "SELECT COUNT(*) FROM t01");
@@ -89,13 +95,7 @@ public final class MariadbMeasurements {
                     long a = System.nanoTime();
                     try (TestDatabase db = p.acquire("cycle")) {
                         acquireNanos.add(System.nanoTime() - a);
-                        // the "test": read and write a little
-                        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-                            st.execute("INSERT INTO t40 (id, name, created_at, parent_id) VALUES (100, 'x', 'now', 1)");
-                            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM t40")) {
-                                rs.next();
-                            }
-                        }
+                        useLikeATest(db.dataSource());
                     }
                 }
                 return null;
@@ -108,11 +108,25 @@ public final class MariadbMeasurements {
         threads.shutdown();
         List<Long> sorted = new ArrayList<>(acquireNanos);
         Collections.sort(sorted);
-        return List.of(String.format(Locale.ROOT, "warm-pool acquire under %d workers (pool-size 4, %d cycles): p50 %.2f ms, "
-                        + "p99 %.2f ms, max %.2f ms", workers, cycles, ms(pct(sorted, 50)), ms(pct(sorted, 99)),
-                ms(sorted.get(sorted.size() - 1))),
-                String.format(Locale.ROOT, "%d lease-use-release cycles, %d workers: wall %.0f ms (%.1f ms per cycle)", cycles,
-                        workers, ms(wall), ms(wall) / cycles));
+        return summary(label, sorted, wall, cycles, workers);
+    }
+
+    static List<String> summary(String label, List<Long> sortedAcquires, long wall, int cycles, int workers) {
+        return List.of(String.format(Locale.ROOT, "%s: acquire under %d workers (pool-size 4): p50 %.2f ms, p99 %.2f ms, "
+                        + "max %.2f ms", label, workers, ms(pct(sortedAcquires, 50)), ms(pct(sortedAcquires, 99)),
+                ms(sortedAcquires.get(sortedAcquires.size() - 1))),
+                String.format(Locale.ROOT, "%s: %d lease-use-release cycles, %d workers: wall %.0f ms (%.1f ms per cycle)", label,
+                        cycles, workers, ms(wall), ms(wall) / cycles));
+    }
+
+    /** The "test" of a cycle: reads, and writes one row to one table. */
+    static void useLikeATest(javax.sql.DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO t40 (id, name, created_at, parent_id) VALUES (100, 'x', 'now', 1)");
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM t40")) {
+                rs.next();
+            }
+        }
     }
 
     private static void awaitIdle(Pristine p, int idle) {
