@@ -41,7 +41,12 @@ final class PostgresCloner {
     private final String strategyClause;
     private final Duration busyTimeout;
 
-    PostgresCloner(PostgresConnections connections, int serverVersion, Strategy strategy, Duration busyTimeout) {
+    /**
+     * @param embedded whether the server is Pristine's embedded one (fsync off): there {@code auto} means
+     *     {@code FILE_COPY}, whose per-clone checkpoint costs little without fsync (see BENCH.md)
+     */
+    PostgresCloner(PostgresConnections connections, int serverVersion, Strategy strategy, Duration busyTimeout,
+            boolean embedded) {
         this.connections = connections;
         this.serverVersion = serverVersion;
         this.busyTimeout = busyTimeout;
@@ -50,8 +55,9 @@ final class PostgresCloner {
                     java.util.Locale.ROOT) + " needs PostgreSQL 15 or later", "server version " + serverVersion / 10000,
                     "use pristine.postgres.strategy=auto");
         }
-        // auto: the server's default (WAL_LOG from 15 on): no checkpoint per clone, which matters when many are made at once
-        this.strategyClause = strategy == Strategy.AUTO ? "" : " STRATEGY " + strategy.name();
+        // auto on a server of yours: its default (WAL_LOG from 15 on), no checkpoint per clone, measured faster with fsync on
+        Strategy chosen = strategy == Strategy.AUTO && embedded && serverVersion >= 150000 ? Strategy.FILE_COPY : strategy;
+        this.strategyClause = chosen == Strategy.AUTO ? "" : " STRATEGY " + chosen.name();
     }
 
     /** The strategy clause clones are made with, for messages and the bench ({@code ""} for the server default). */

@@ -147,7 +147,7 @@ final class PostgresEmbedded {
         }
     }
 
-    /** Clones still on the server (leases that outlive their JVM keep it up); -1 when it cannot be asked. */
+    /** Clones still on the server (leases that outlive their JVM keep it up); 0 when it cannot be asked. */
     private int clonesLeft() {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?ApplicationName="
                 + PostgresConnections.APPLICATION_NAME, "postgres", null)) {

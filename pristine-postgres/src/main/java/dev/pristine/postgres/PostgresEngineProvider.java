@@ -7,6 +7,8 @@ import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
 import java.time.Duration;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL engine ({@code postgres}): on the server of {@code pristine.url}, or, when no URL is
@@ -19,6 +21,8 @@ import java.util.Locale;
  * <p>Thread-safe; has the public no-argument constructor {@link java.util.ServiceLoader} needs.
  */
 public final class PostgresEngineProvider implements EngineProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresEngineProvider.class);
 
     @Override
     public String id() {
@@ -55,7 +59,10 @@ public final class PostgresEngineProvider implements EngineProvider {
                 PostgresServer.checkLoopback(connections.hostNames(), connections.location(), settings.allowRemote());
             }
             PostgresServer server = PostgresServer.inspect(connections);
-            PostgresCloner cloner = new PostgresCloner(connections, server.versionNum(), strategy, busyTimeout);
+            PostgresCloner cloner = new PostgresCloner(connections, server.versionNum(), strategy, busyTimeout,
+                    embedded != null);
+            LOG.debug("PostgreSQL engine at {}: {}; clones made with CREATE DATABASE … TEMPLATE …{}", location,
+                    server.identity(), cloner.strategyClause());
             return new PostgresEngine(connections, cloner, server.identity(), location, cloneOwner, cloneOwnerPassword,
                     connections.password(), embedded);
         } catch (RuntimeException e) {
