@@ -87,6 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        quietLibraries();
         if (tests < 1 || workers < 1 || rounds < 1 || warmup < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--tests, --workers and --rounds must be at least 1, --warmup at least 0");

@@ -47,6 +47,7 @@ final class PristineCommand implements Callable<Integer> {
         m.put("status", StatusCommand::new);
         m.put("gc", GcCommand::new);
         m.put("demo", DemoCommand::new);
+        m.put("bench", dev.pristine.bench.BenchCommand::new);
         return m;
     }
 
