@@ -48,7 +48,7 @@ public final class PostgresBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int cycles = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path fixtures = Path.of(args.length > 3 ? args[3] : "../shared/fixtures");
-        String parts = args.length > 4 ? args[4] : "strategies,acquire,cycles";
+        String parts = args.length > 4 ? args[4] : "strategies,warm,acquire,cycles";
         Path work = Files.createTempDirectory("pristine-pg-bench");
         Map<String, String> base = new LinkedHashMap<>();
         base.put("engine", "postgres");
@@ -65,6 +65,9 @@ public final class PostgresBench {
                     Runtime.getRuntime().availableProcessors());
             if (parts.contains("strategies")) {
                 strategies(base, chinook, rounds);
+            }
+            if (parts.contains("warm")) {
+                warmAcquire(base, schema, rounds);
             }
             if (parts.contains("acquire")) {
                 acquireLatency(base, schema);
@@ -117,6 +120,47 @@ public final class PostgresBench {
     }
 
     // ---- 2. acquire latency from a warm pool, 2 workers -------------------------------------------------
+
+    /** Rounds of: pool warm with 8 clones, 2 workers take 4 each at once (all from the pool), release all. */
+    private static void warmAcquire(Map<String, String> base, Path schema, int rounds) throws Exception {
+        int pool = 8;
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        try (Pristine p = pristine(base, schema, pool, 2)) {
+            p.prepare();
+            ExecutorService workers = Executors.newFixedThreadPool(2);
+            try {
+                for (int r = 0; r < rounds; r++) {
+                    awaitIdle(p, pool);
+                    List<Future<List<TestDatabase>>> held = new ArrayList<>();
+                    for (int w = 0; w < 2; w++) {
+                        int worker = w;
+                        int round = r;
+                        held.add(workers.submit(() -> {
+                            List<TestDatabase> mine = new ArrayList<>();
+                            for (int i = 0; i < pool / 2; i++) {
+                                long a = System.nanoTime();
+                                mine.add(p.acquire("bench.warm" + round + "." + worker + "." + i));
+                                latencies.add(msd(a));
+                            }
+                            return mine;
+                        }));
+                    }
+                    for (Future<List<TestDatabase>> f : held) {
+                        f.get(10, TimeUnit.MINUTES).forEach(TestDatabase::close);
+                    }
+                }
+            } finally {
+                workers.shutdownNow();
+            }
+        }
+        List<Double> l = new ArrayList<>(latencies);
+        out("\n## acquire from a warm pool: %d rounds of 2 workers x 4 acquires from a pool of 8 idle clones", rounds);
+        out("| samples | p50 | p90 | p99 | max |");
+        out("|---|---|---|---|---|");
+        out("| %d | %.2f ms | %.2f ms | %.2f ms | %.2f ms |", l.size(), pct(l, 50), pct(l, 90), pct(l, 99), pct(l, 100));
+        out("(every acquire is a queue pop plus ALTER DATABASE … RENAME and COMMENT ON DATABASE in one transaction)");
+    }
+
 
     private static void acquireLatency(Map<String, String> base, Path schema) throws Exception {
         int perWorker = 50;
