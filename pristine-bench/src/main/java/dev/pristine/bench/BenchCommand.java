@@ -52,7 +52,8 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> modes;
     @Option(names = "--work-dir", description = "Where state and baseline databases go (default: a new temp directory).")
     Path workDir;
-    @Option(names = "--report", description = "Where to write the HTML report (default: <work-dir>/report.html).")
+    @Option(names = "--report", description = "Where to write the HTML report (default: <work-dir>/report.html); "
+            + "its two charts are also written beside it as standalone SVG files.")
     Path report;
     @Option(names = "--json", description = "Print one JSON object on stdout (progress goes to stderr).")
     boolean json;
@@ -128,7 +129,11 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(html.toAbsolutePath().getParent());
         Files.writeString(html, HtmlReport.render(result, "pristine bench " + String.join(" ", spec.commandLine()
                 .getParseResult().originalArgs()).replace(password == null ? "\u0000" : password, "****")));
-        progress.println("report: " + html.toAbsolutePath());
+        String base = html.getFileName().toString().replaceFirst("\\.html?$", "");
+        Files.writeString(html.resolveSibling(base + "-wall.svg"), HtmlReport.wallSvg(result));
+        Files.writeString(html.resolveSibling(base + "-latency.svg"), HtmlReport.latencySvg(result));
+        progress.println("report: " + html.toAbsolutePath() + " (charts also as " + base + "-wall.svg and "
+                + base + "-latency.svg)");
         if (json) {
             System.out.println(result.toJson());
         } else {

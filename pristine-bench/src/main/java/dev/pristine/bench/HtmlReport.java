@@ -32,6 +32,16 @@ final class HtmlReport {
         return sb.toString();
     }
 
+    /** The wall-time chart alone, as a standalone SVG document (for READMEs). */
+    static String wallSvg(BenchReport r) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + wallChart(r.modes());
+    }
+
+    /** The acquire-latency chart alone, as a standalone SVG document. */
+    static String latencySvg(BenchReport r) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + latencyChart(r.modes());
+    }
+
     private static String wallChart(List<ModeResult> modes) {
         double max = modes.stream().mapToDouble(ModeResult::maxWallMillis).max().orElse(1);
         int rowH = 28;

@@ -47,6 +47,8 @@ class BenchCommandIT {
                 .contains("pristineOverShared", "naiveOverPristine", "pristineOverRawClone");
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<svg", "Wall time per mode", "Acquire latency", "pristine-nopool");
+        assertThat(dir.resolve("report-wall.svg")).content().startsWith("<?xml").contains("<svg", "raw-clone");
+        assertThat(dir.resolve("report-latency.svg")).content().contains("<svg", "pristine");
     }
 
     @Test
