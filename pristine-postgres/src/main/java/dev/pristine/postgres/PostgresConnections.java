@@ -141,6 +141,9 @@ final class PostgresConnections implements AutoCloseable {
         }
         props.setProperty("ApplicationName", APPLICATION_NAME);
         props.setProperty("connectTimeout", "10");
+        // Pristine's own commits (comments, renames) need not wait for the WAL flush: CREATE and DROP DATABASE
+        // force a synchronous commit anyway, and a clone whose rename a server crash lost is reaped like any orphan
+        props.setProperty("options", "-c synchronous_commit=off");
         return DriverManager.getConnection(url(database), props);
     }
 
