@@ -74,11 +74,11 @@ public final class Reaper {
         for (DatabaseEntry e : retry.get("listing clones", engine.location(), engine::clones)) {
             Optional<OwnerMarker> owner = OwnerMarker.decode(e.marker());
             if (isOrphan(e, owner, now)) {
-                dropped.add(e.name());
-                if (!dryRun) {
-                    LOG.info("Dropping orphan clone {} (owner {})", e.name(),
-                            owner.map(OwnerMarker::describeOwner).orElse("unknown"));
-                    retry.run("dropping an orphan clone", e.name(), () -> engine.dropClone(e.name()));
+                LOG.info("Dropping orphan clone {} (owner {})", e.name(), owner.map(OwnerMarker::describeOwner).orElse("unknown"));
+                if (dryRun || tryDrop("dropping an orphan clone", e.name(), () -> engine.dropClone(e.name()))) {
+                    dropped.add(e.name());
+                } else {
+                    kept++;
                 }
             } else {
                 kept++;
@@ -88,20 +88,20 @@ public final class Reaper {
         for (DatabaseEntry b : retry.get("listing builds", engine.location(), engine::builds)) {
             Optional<OwnerMarker> owner = OwnerMarker.decode(b.marker());
             if (isOrphan(b, owner, now)) {
-                dropped.add(b.name());
-                if (!dryRun) {
-                    LOG.info("Dropping abandoned template build {}", b.name());
-                    retry.run("dropping an abandoned build", b.name(), () -> engine.dropBuild(b.name()));
+                LOG.info("Dropping abandoned template build {}", b.name());
+                if (dryRun || tryDrop("dropping an abandoned build", b.name(), () -> engine.dropBuild(b.name()))) {
+                    dropped.add(b.name());
                 }
             }
         }
         if (templates) {
             for (TemplateEntry t : retry.get("listing templates", engine.location(), engine::templates)) {
                 if (t.lastUsed().isBefore(now.minus(retention)) && !liveKeys.contains(t.key())) {
-                    dropped.add(t.name());
-                    if (!dryRun) {
-                        LOG.info("Dropping template {}, unused since {}", t.name(), t.lastUsed());
-                        retry.run("dropping an unused template", t.name(), () -> engine.dropTemplate(t.key()));
+                    LOG.info("Dropping template {}, unused since {}", t.name(), t.lastUsed());
+                    if (dryRun || tryDrop("dropping an unused template", t.name(), () -> engine.dropTemplate(t.key()))) {
+                        dropped.add(t.name());
+                    } else {
+                        kept++;
                     }
                 } else {
                     kept++;
@@ -109,6 +109,20 @@ public final class Reaper {
             }
         }
         return new GcReport(dropped, kept, dryRun);
+    }
+
+    /**
+     * Drops one thing; a failure (e.g. a lock another session holds on it) is logged and left for the
+     * next gc, so one stubborn database never stops a start-up or the rest of the sweep.
+     */
+    private boolean tryDrop(String what, String name, dev.failsafe.function.CheckedRunnable drop) {
+        try {
+            retry.run(what, name, drop);
+            return true;
+        } catch (dev.pristine.PristineException e) {
+            LOG.warn("{} {} failed; the next gc tries again: {}", what, name, e.getMessage());
+            return false;
+        }
     }
 
     private static boolean isOrphan(DatabaseEntry e, Optional<OwnerMarker> owner, Instant now) {
