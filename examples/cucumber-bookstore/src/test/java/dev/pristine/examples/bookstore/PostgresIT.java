@@ -25,6 +25,8 @@ class PostgresIT {
         parameters.put("pristine.engine", "postgres");
         parameters.put("pristine.migrations", "src/main/resources/db/postgres");
         parameters.put("pristine.migrator", "counting");
+        // a clone is a CREATE DATABASE here: more background threads keep the pool ahead of parallel scenarios
+        parameters.put("pristine.background-threads", "4");
         CountingMigratorProvider.MIGRATIONS.set(0);
         List<ClasspathResourceSelector> threeFiles = List.of("customers", "invoices", "refunds")
                 .stream().map(k -> selectClasspathResource("features/bookstore/" + k + "-001.feature")).toList();

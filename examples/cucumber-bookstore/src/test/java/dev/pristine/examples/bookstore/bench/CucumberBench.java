@@ -31,10 +31,12 @@ import org.junit.platform.engine.discovery.ClasspathResourceSelector;
  *
  * <p>Arguments: the generator's manifest, the modes (comma-separated), the report directory, and the
  * engine ({@code sqlite}, the default, or {@code postgres}: Pristine's embedded PostgreSQL server, one per
- * mode's state directory). A timing tool, not a test: nothing here passes or fails on a number.
+ * mode's state directory), and optionally Pristine settings for every mode ({@code background-threads=4,pool-size=4};
+ * {@code none} for none). A timing tool, not a test: nothing here passes or fails on a number.
  */
 public final class CucumberBench {
 
+    private static final Map<String, String> SETTINGS = new LinkedHashMap<>();
     private static String engine = "sqlite";
 
     private CucumberBench() {}
@@ -46,12 +48,18 @@ public final class CucumberBench {
         }
         List<String> modes = List.of(args[1].split(","));
         engine = args.length > 3 ? args[3] : "sqlite";
+        if (args.length > 4 && !args[4].isBlank() && !args[4].equals("none")) {
+            for (String setting : args[4].split(",")) {
+                int eq = setting.indexOf('=');
+                SETTINGS.put("pristine." + setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+            }
+        }
         Path report = Path.of(args[2]).toAbsolutePath().resolve(engine);
         Files.createDirectories(report);
         int scenarios = Integer.parseInt(manifest.getProperty("scenarios"));
         int files = Integer.parseInt(manifest.getProperty("files"));
-        System.out.printf(Locale.ROOT, "Cucumber bookstore suite on %s: %d scenarios in %d feature files, %d cores, modes %s%n",
-                engine, scenarios, files, Runtime.getRuntime().availableProcessors(), modes);
+        System.out.printf(Locale.ROOT, "Cucumber bookstore suite on %s: %d scenarios in %d feature files, %d cores, modes %s,"
+                + " settings %s%n", engine, scenarios, files, Runtime.getRuntime().availableProcessors(), modes, SETTINGS);
 
         System.out.println("warm-up (JIT): the first feature file of each kind in every mode");
         List<ClasspathResourceSelector> warmup = firstOfEachKind();
@@ -76,6 +84,7 @@ public final class CucumberBench {
     static Result run(String mode, Path stateDir, List<ClasspathResourceSelector> selection) throws IOException {
         deleteTree(stateDir);
         Map<String, String> parameters = Suites.parameters(stateDir);
+        parameters.putAll(SETTINGS);
         System.clearProperty("bookstore.ids");
         System.clearProperty("bookstore.database");
         if (engine.equals("postgres")) {
@@ -126,8 +135,8 @@ public final class CucumberBench {
 
     static String table(int scenarios, int files, Map<String, Result> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Bookstore suite on %s, %d scenarios in %d files, %d cores, %s%n%n", engine, scenarios, files,
-                Runtime.getRuntime().availableProcessors(), Instant.now()));
+        sb.append(String.format(Locale.ROOT, "Bookstore suite on %s, %d scenarios in %d files, %d cores, settings %s, %s%n%n", engine,
+                scenarios, files, Runtime.getRuntime().availableProcessors(), SETTINGS, Instant.now()));
         sb.append("| mode | wall time | scenarios/s | passed | failed |\n|---|---:|---:|---:|---:|\n");
         results.forEach((mode, r) -> sb.append(String.format(Locale.ROOT, "| %s | %.1f s | %.0f | %d | %d |%n", mode, r.seconds(),
                 (r.passed() + r.failed()) / r.seconds(), r.passed(), r.failed())));
