@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * statement; it also gives the creation time that PostgreSQL does not keep. Comments then say what the
  * database is: a template ({@code pristine-template:v1 key=…&built=…&used=…}), an unfinished build
  * ({@code pristine-build:v1 <owner marker>}) or a clone (the core's owner marker). Pristine only lists,
- * alters or drops databases with the prefix, the tag, and either no comment yet or a Pristine one.
+ * alters or drops databases with the prefix, the tag, and either no comment yet or a Pristine one, that
+ * the connecting role may drop: several roles can share a server, each reaping its own.
  */
 final class PostgresCatalog {
 
@@ -42,8 +43,12 @@ final class PostgresCatalog {
     private static final Pattern BUILD_NAME = Pattern.compile("pristine_build_[0-9a-f]{16}_[a-z0-9]{8}");
     private static final Pattern TEMPLATE_FIELDS = Pattern.compile("key=([0-9a-f]{64})&built=(\\d+)&used=(\\d+)");
 
-    /** One database with the prefix, as pg_database shows it. */
-    record Row(String name, String comment, int connectionLimit) {
+    /**
+     * One database with the prefix, as pg_database shows it.
+     *
+     * @param mine whether the connecting role may drop it (it owns it, has the owner's privileges, or is superuser)
+     */
+    record Row(String name, String comment, int connectionLimit, boolean mine) {
 
         boolean tagged() {
             return connectionLimit >= MIN_TAG;
@@ -54,8 +59,13 @@ final class PostgresCatalog {
         }
 
         /** Pristine's: prefix, tag, and no comment yet or a Pristine one. */
-        boolean ours() {
+        boolean pristines() {
             return name.startsWith(PREFIX) && tagged() && (comment == null || comment.startsWith("pristine"));
+        }
+
+        /** Pristine's, and this role's to alter and drop: other roles' databases are theirs to reap. */
+        boolean ours() {
+            return pristines() && mine;
         }
 
         boolean isTemplate() {
@@ -111,10 +121,10 @@ final class PostgresCatalog {
     static List<Row> list(Connection c) throws SQLException {
         List<Row> out = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT datname, shobj_description(oid, 'pg_database'), datconnlimit "
-                        + "FROM pg_database WHERE datname LIKE 'pristine\\_%' ORDER BY datname")) {
+                ResultSet rs = s.executeQuery("SELECT datname, shobj_description(oid, 'pg_database'), datconnlimit, "
+                        + "pg_has_role(datdba, 'USAGE') FROM pg_database WHERE datname LIKE 'pristine\\_%' ORDER BY datname")) {
             while (rs.next()) {
-                out.add(new Row(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                out.add(new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)));
             }
         }
         return out;
@@ -122,11 +132,12 @@ final class PostgresCatalog {
 
     /** The database of that name, if it exists. */
     static Optional<Row> find(Connection c, String name) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT datname, shobj_description(oid, 'pg_database'), datconnlimit "
-                + "FROM pg_database WHERE datname = ?")) {
+        try (var ps = c.prepareStatement("SELECT datname, shobj_description(oid, 'pg_database'), datconnlimit, "
+                + "pg_has_role(datdba, 'USAGE') FROM pg_database WHERE datname = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Row(rs.getString(1), rs.getString(2), rs.getInt(3))) : Optional.empty();
+                return rs.next() ? Optional.of(new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
+                        : Optional.empty();
             }
         }
     }

@@ -251,6 +251,11 @@ final class PostgresEngine implements Engine {
             }
             return null;
         }
+        if (row.get().pristines() && !row.get().mine()) {
+            throw new dev.pristine.PristineException(ErrorCode.UNSAFE_TARGET,
+                    "refusing to touch a database of another role", name,
+                    "it was created by Pristine running as a role whose privileges this one lacks; reap it as that role");
+        }
         if (!row.get().ours()) {
             throw new dev.pristine.PristineException(ErrorCode.UNSAFE_TARGET,
                     "refusing to touch a database Pristine did not create", name,

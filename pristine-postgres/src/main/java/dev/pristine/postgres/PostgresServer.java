@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What Pristine checks about a server before using it: that it is on this machine (unless remote use is
  * allowed), that it answers, and what it is: its identity for the template key (server major version,
- * template1's encoding, locale and extensions, the driver's major version).
+ * the role that builds (it owns what the migrations create), template1's encoding, locale and extensions,
+ * the driver's major version).
  *
  * @param versionNum {@code server_version_num}, e.g. 150020
  * @param identity the engine identity for the template key
@@ -64,14 +65,17 @@ record PostgresServer(int versionNum, String identity) {
     /** Connects (always: this is where a wrong URL, user or password shows) and reads what the server is. */
     static PostgresServer inspect(PostgresConnections connections) {
         int version;
+        String role;
         try {
-            version = connections.admin(c -> {
+            String[] versionAndRole = connections.admin(c -> {
                 try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num')::int")) {
+                        ResultSet rs = s.executeQuery("SELECT current_setting('server_version_num'), current_user")) {
                     rs.next();
-                    return rs.getInt(1);
+                    return new String[] {rs.getString(1), rs.getString(2)};
                 }
             });
+            version = Integer.parseInt(versionAndRole[0]);
+            role = versionAndRole[1];
         } catch (SQLException e) {
             throw unreachable(connections, e);
         }
@@ -92,7 +96,8 @@ record PostgresServer(int versionNum, String identity) {
         } catch (SQLException e) {
             throw unreachable(connections, e);
         }
-        String identity = "postgres " + version / 10000 + " (template1 " + template1 + "; extensions "
+        // the role is part of what a template is: it owns every object the migrations create
+        String identity = "postgres " + version / 10000 + " as " + role + " (template1 " + template1 + "; extensions "
                 + extensions(connections) + ") pgjdbc " + DriverInfo.MAJOR_VERSION;
         PostgresServer server = new PostgresServer(version, identity);
         IDENTITIES.put(scope, new Timed(server, System.nanoTime()));

@@ -16,17 +16,17 @@ class PostgresCatalogTest {
     private static final String MARKER = "pristine:v1 key=" + KEY + "&host=h&pid=1&start=2&expires=0&created=3&test=t";
 
     private static PostgresCatalog.Row row(String name, String comment) {
-        return new PostgresCatalog.Row(name, comment, PostgresCatalog.tagNow());
+        return new PostgresCatalog.Row(name, comment, PostgresCatalog.tagNow(), true);
     }
 
     @Test
     void theTagIsTheCreationTimeAndLimitsNothing() {
         int tag = PostgresCatalog.tagNow();
         assertThat(tag).isGreaterThanOrEqualTo(PostgresCatalog.MIN_TAG);
-        assertThat(new PostgresCatalog.Row("pristine_x", null, tag).createdAt())
+        assertThat(new PostgresCatalog.Row("pristine_x", null, tag, true).createdAt())
                 .isBetween(Instant.now().minus(Duration.ofSeconds(2)), Instant.now().plus(Duration.ofSeconds(1)));
-        assertThat(new PostgresCatalog.Row("pristine_x", null, -1).ours()).isFalse();
-        assertThat(new PostgresCatalog.Row("pristine_x", null, 100).ours()).as("a real connection limit").isFalse();
+        assertThat(new PostgresCatalog.Row("pristine_x", null, -1, true).ours()).isFalse();
+        assertThat(new PostgresCatalog.Row("pristine_x", null, 100, true).ours()).as("a real connection limit").isFalse();
     }
 
     @Test
@@ -45,6 +45,11 @@ class PostgresCatalogTest {
         assertThat(row("pristine_orders_test_abcd1234", null).isClone()).as("created, not yet commented").isTrue();
         assertThat(row("pristine_orders_test_abcd1234", "the team's database").ours()).isFalse();
         assertThat(row("orders_abcd1234", MARKER).ours()).isFalse();
+        PostgresCatalog.Row others = new PostgresCatalog.Row("pristine_orders_test_abcd1234", MARKER, PostgresCatalog.tagNow(),
+                false);
+        assertThat(others.pristines()).isTrue();
+        assertThat(others.ours()).as("another role's: theirs to reap").isFalse();
+        assertThat(others.isClone()).isFalse();
     }
 
     @Test

@@ -60,7 +60,14 @@ class PostgresEngineIT {
         }
         Schemas.write(migrations.resolve("V3__grants.sql"),
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO pristine_app;\n");
+        // an expired clone of the superuser's: the creator may not drop it, so it must not even see it
+        String superusers = "pristine_superusers_" + Long.toString(System.nanoTime(), 36);
+        try (PostgresConnections admin = new PostgresConnections(PostgresTestServer.URL, PostgresTestServer.USER, null, 1)) {
+            new PostgresCloner(admin, 150000, PostgresCloner.Strategy.AUTO, java.time.Duration.ofSeconds(5), false)
+                    .create(superusers, null, null, "pristine:v1 key=&host=h&pid=0&start=0&expires=1&created=1&test=x");
+        }
         try (Pristine p = builder(Map.of("user", "pristine_creator", "postgres.clone-owner", "pristine_app")).build()) {
+            assertThat(p.status().clones()).extracting(CloneStatus::id).doesNotContain(superusers);
             assertThat(p.prepare().built()).isTrue();
             try (TestDatabase db = p.acquire("low.privilege")) {
                 assertThat(db.user()).isEqualTo("pristine_app");
@@ -77,6 +84,9 @@ class PostgresEngineIT {
                 assertThat(p.status().clones()).extracting(CloneStatus::id).contains(db.id());
             }
             assertThat(p.gc(false).dropped()).isEmpty();
+        }
+        try (Pristine p = builder(Map.of("reap-on-start", "false")).build()) {
+            assertThat(p.gc(false).dropped()).as("the superuser reaps its own").contains(superusers);
         }
     }
 
