@@ -49,6 +49,8 @@ public final class Pristine implements AutoCloseable {
     private final TemplateStore store;
     private final Reaper reaper;
     private final ExecutorService background;
+    /** Drops run on their own thread: queued behind slow clone creations they would hold permits and starve acquire. */
+    private final ExecutorService dropper;
     private final Semaphore capacity;
     private final Object poolLock = new Object();
     private volatile ClonePool pool;
@@ -71,6 +73,12 @@ public final class Pristine implements AutoCloseable {
             return t;
         };
         this.background = Executors.newFixedThreadPool(config.backgroundThreads(), factory);
+        this.dropper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pristine-" + n + "-drop");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
         if (config.reapOnStart()) {
             try {
                 GcReport report = reaper.reap(false, true);
@@ -80,6 +88,7 @@ public final class Pristine implements AutoCloseable {
             } catch (PristineException e) {
                 engine.close();
                 background.shutdownNow();
+                dropper.shutdownNow();
                 throw e;
             }
         }
@@ -201,7 +210,7 @@ public final class Pristine implements AutoCloseable {
                         ? test -> OwnerMarker.ofThisProcess(key, test)
                         : test -> OwnerMarker.expiringAt(key, Instant.now().plus(ttl), test);
                 ClonePool p = new ClonePool(engine, retry, key, config.poolSize(), capacity, config.maxClones(),
-                        background, owner, ttl == null);
+                        background, dropper, owner, ttl == null);
                 p.start();
                 pool = p;
             }
@@ -225,8 +234,10 @@ public final class Pristine implements AutoCloseable {
         synchronized (poolLock) {
             ClonePool p = pool;
             background.shutdown();
+            dropper.shutdown();
             try {
-                if (!background.awaitTermination(config.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!background.awaitTermination(config.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        || !dropper.awaitTermination(config.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                     LOG.warn("Background work did not finish in time; the reaper will clean up what is left");
                 }
             } catch (InterruptedException e) {

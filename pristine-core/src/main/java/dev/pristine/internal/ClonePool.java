@@ -41,6 +41,7 @@ public final class ClonePool implements AutoCloseable {
     private final Semaphore capacity;
     private final int maxClones;
     private final ExecutorService background;
+    private final ExecutorService dropper;
     private final Function<String, OwnerMarker> ownerFor;
     private final boolean dropLeasedOnClose;
     private final LinkedBlockingDeque<String> idle = new LinkedBlockingDeque<>();
@@ -54,11 +55,15 @@ public final class ClonePool implements AutoCloseable {
 
     /**
      * @param ownerFor makes the marker of a clone from the test name
+     * @param background runs clone creations
+     * @param dropper runs drops of released clones, apart from creations so that drops never wait behind them
      * @param capacity permits for the global cap on clones; one is held per clone that exists
      * @param dropLeasedOnClose whether {@link #close()} drops clones still leased (false for leases owned by a TTL)
      */
     public ClonePool(Engine engine, Retry retry, String key, int target, Semaphore capacity, int maxClones,
-            ExecutorService background, Function<String, OwnerMarker> ownerFor, boolean dropLeasedOnClose) {
+            ExecutorService background, ExecutorService dropper, Function<String, OwnerMarker> ownerFor,
+            boolean dropLeasedOnClose) {
+        this.dropper = dropper;
         this.dropLeasedOnClose = dropLeasedOnClose;
         this.engine = engine;
         this.retry = retry;
@@ -231,7 +236,7 @@ public final class ClonePool implements AutoCloseable {
         }
         dropping.incrementAndGet();
         try {
-            background.execute(() -> {
+            dropper.execute(() -> {
                 try {
                     drop(name);
                 } finally {
