@@ -1,5 +1,6 @@
 package dev.pristine.cucumber;
 
+import dev.pristine.ErrorCode;
 import dev.pristine.PreparedTemplate;
 import dev.pristine.Pristine;
 import dev.pristine.PristineException;
@@ -83,7 +84,12 @@ final class PristineRun {
                 return;
             }
         }
-        replace(start(config));
+        try {
+            replace(start(config));
+        } catch (LinkageError e) {
+            // a broken class path must not break the discovery; the first scenario starts the run again and reports it
+            LOG.warn("Could not start Pristine while discovering features: {}", e.toString());
+        }
     }
 
     private static void replace(PristineRun run) {
@@ -142,6 +148,9 @@ final class PristineRun {
             return new PristineRun(config, p, prepared, null);
         } catch (PristineException e) {
             return failed(config, e);
+        } catch (RuntimeException e) {
+            return failed(config, new PristineException(ErrorCode.UNEXPECTED, "could not start Pristine for this Cucumber run",
+                    e.toString(), "see the cause; check the engine and migrator dependencies", e));
         }
     }
 

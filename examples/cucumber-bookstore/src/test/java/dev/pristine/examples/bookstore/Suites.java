@@ -1,5 +1,6 @@
 package dev.pristine.examples.bookstore;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
@@ -17,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.ClasspathResourceSelector;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -49,6 +51,12 @@ public final class Suites {
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().filters(includeEngines("cucumber"))
                 .selectors(selectors).configurationParameters(parameters).build(), outcome);
         return outcome;
+    }
+
+    /** The first feature file of each kind: a fifth to a half of the suite, every kind of work in it. */
+    public static List<ClasspathResourceSelector> firstOfEachKind() {
+        return List.of("catalogue", "customers", "invoices", "playlists", "refunds").stream()
+                .map(k -> selectClasspathResource("features/bookstore/" + k + "-001.feature")).toList();
     }
 
     /** The generator's manifest: how many scenarios and files the suite has. */

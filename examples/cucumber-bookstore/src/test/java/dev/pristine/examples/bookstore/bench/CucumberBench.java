@@ -1,13 +1,10 @@
 package dev.pristine.examples.bookstore.bench;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
-
 import dev.pristine.examples.bookstore.Suites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +59,7 @@ public final class CucumberBench {
                 + " settings %s%n", engine, scenarios, files, Runtime.getRuntime().availableProcessors(), modes, SETTINGS);
 
         System.out.println("warm-up (JIT): the first feature file of each kind in every mode");
-        List<ClasspathResourceSelector> warmup = firstOfEachKind();
+        List<ClasspathResourceSelector> warmup = Suites.firstOfEachKind();
         for (String mode : modes) {
             run(mode, report.resolve("warmup-" + mode), warmup);
         }
@@ -102,7 +99,7 @@ public final class CucumberBench {
             case "pristine" -> parameters.put("pristine.isolation", "scenario");
             case "pristine-cached" -> {
                 parameters.put("pristine.isolation", "scenario");
-                Suites.run(parameters, firstOfEachKind().subList(0, 1)); // builds the template, then the timed run finds it
+                Suites.run(parameters, Suites.firstOfEachKind().subList(0, 1)); // builds the template, then the timed run finds it
             }
             case "migrate" -> {
                 parameters.put("pristine.isolation", "run"); // one unused lease; each scenario migrates its own file
@@ -123,14 +120,6 @@ public final class CucumberBench {
             System.clearProperty("bookstore.ids");
             System.clearProperty("bookstore.database");
         }
-    }
-
-    private static List<ClasspathResourceSelector> firstOfEachKind() {
-        List<ClasspathResourceSelector> out = new ArrayList<>();
-        for (String kind : List.of("catalogue", "customers", "invoices", "playlists", "refunds")) {
-            out.add(selectClasspathResource("features/bookstore/" + kind + "-001.feature"));
-        }
-        return out;
     }
 
     static String table(int scenarios, int files, Map<String, Result> results) {
