@@ -104,30 +104,44 @@ final class MariadbCloner {
 
     /**
      * Copies {@code plan}'s template into a new database {@code name}. On failure after the database was
-     * created, the caller drops it.
+     * created, drops it again.
      *
      * @throws NameTakenException when a database of that name exists already (nothing was created)
      */
     void copy(MariadbPlan plan, String name) throws SQLException, NameTakenException {
-        NameTakenException taken = connections.admin(c -> {
-            try (Statement s = c.createStatement()) {
-                try {
-                    s.execute("CREATE DATABASE " + MariadbCatalog.ident(name) + " CHARACTER SET " + plan.charset()
-                            + " COLLATE " + plan.collation());
-                } catch (SQLException e) {
-                    if (e.getErrorCode() == MariadbErrors.DATABASE_EXISTS) {
-                        return new NameTakenException(name);
+        boolean[] created = {false};
+        NameTakenException taken;
+        try {
+            taken = connections.admin(c -> {
+                try (Statement s = c.createStatement()) {
+                    try {
+                        s.execute("CREATE DATABASE " + MariadbCatalog.ident(name) + " CHARACTER SET " + plan.charset()
+                                + " COLLATE " + plan.collation());
+                    } catch (SQLException e) {
+                        if (e.getErrorCode() == MariadbErrors.DATABASE_EXISTS) {
+                            return new NameTakenException(name);
+                        }
+                        throw e;
                     }
-                    throw e;
+                    created[0] = true;
+                    try {
+                        fill(s, plan, name);
+                    } finally {
+                        resetSession(c);
+                    }
                 }
+                return (NameTakenException) null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            if (created[0]) { // only what this call created is dropped
                 try {
-                    fill(s, plan, name);
-                } finally {
-                    resetSession(c);
+                    drop(name);
+                } catch (SQLException | RuntimeException d) {
+                    e.addSuppressed(d);
                 }
             }
-            return (NameTakenException) null;
-        });
+            throw e;
+        }
         if (taken != null) {
             throw taken;
         }
@@ -224,7 +238,19 @@ final class MariadbCloner {
 
     private static void tables(Statement s, List<MariadbPlan.Table> tables, String tpl, String name) throws SQLException {
         for (MariadbPlan.Table t : tables) {
-            s.execute(MariadbPlan.rewrite(t.create(), tpl, name));
+            String create = MariadbPlan.rewrite(t.create(), tpl, name);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    s.execute(create);
+                    break;
+                } catch (SQLException e) {
+                    // tables with foreign keys between them, created on two connections at once, can meet in a
+                    // metadata-lock deadlock; the victim's statement alone was rolled back: run it again
+                    if (!MariadbErrors.isTransient(e) || attempt == 5) {
+                        throw e;
+                    }
+                }
+            }
         }
         boolean any = false;
         for (MariadbPlan.Table t : tables) {
@@ -268,8 +294,10 @@ final class MariadbCloner {
     }
 
     /**
-     * Drops a database. A session still inside it that holds a metadata lock (a test left a transaction
-     * open) would block the drop: after a short wait, such sessions are ended and the drop retried.
+     * Drops a database with one {@code DROP DATABASE}. (Dropping its tables on several connections at once
+     * was tried: with foreign keys between them, MariaDB 10.11 can hang both sessions for good, unkillable.)
+     * A session still inside it that holds a metadata lock (a test left a transaction open) would block the
+     * drop: after a short wait, such sessions are ended and the drop retried.
      */
     void drop(String name) throws SQLException {
         MariadbCatalog.checkName(name);

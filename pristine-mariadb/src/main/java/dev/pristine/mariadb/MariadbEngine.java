@@ -234,37 +234,28 @@ final class MariadbEngine implements Engine {
         if (!connections.admin(c -> MariadbCatalog.insert(c, name, "clone", key, marker))) {
             throw new NameTakenException(name);
         }
-        boolean done = false;
-        boolean created = false;
         try {
-            try {
-                cloner.copy(plan, name);
-                created = true;
-            } catch (NameTakenException e) {
-                throw e; // someone else's database: not ours to drop
-            } catch (SQLException | RuntimeException e) {
-                created = true;
-                throw e;
-            }
-            done = true;
-        } finally {
-            if (!done) {
-                undo(name, created);
-            }
+            cloner.copy(plan, name);
+        } catch (NameTakenException e) {
+            forgetRow(name, false); // someone else's database: never dropped, never claimed
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            forgetRow(name, true); // the copy dropped what it created
+            throw e;
         }
     }
 
-    private void undo(String name, boolean dropDatabase) {
+    /** Deletes the row of a clone that failed; with {@code unlessExists}, keeps it while the database exists (the reaper drops both). */
+    private void forgetRow(String name, boolean unlessExists) {
         try {
-            if (dropDatabase) {
-                cloner.drop(name);
-            }
             connections.admin(c -> {
-                MariadbCatalog.delete(c, name);
+                if (!unlessExists || !MariadbCatalog.exists(c, name)) {
+                    MariadbCatalog.delete(c, name);
+                }
                 return null;
             });
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("Cleaning up the failed clone {} failed; the reaper will retry: {}", name, e.toString());
+            LOG.warn("Removing the catalog row of the failed clone {} failed; the reaper will retry: {}", name, e.toString());
         }
     }
 

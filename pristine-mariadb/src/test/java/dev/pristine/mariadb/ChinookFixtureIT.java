@@ -86,7 +86,7 @@ class ChinookFixtureIT {
             template = p.prepare();
             try (TestDatabase db = p.acquire("chinook.shape"); Connection clone = db.dataSource().getConnection();
                     Connection tpl = MariadbTestServer.connect(template.template())) {
-                assertThat(SchemaShape.of(clone)).containsExactlyElementsOf(SchemaShape.of(tpl));
+                assertThat(MariadbShape.of(clone)).containsExactlyElementsOf(MariadbShape.of(tpl));
                 String orphanLine = "INSERT INTO InvoiceLine (InvoiceLineId, InvoiceId, TrackId, UnitPrice, Quantity) "
                         + "VALUES (99999, 1, 99999, 0.99, 1)";
                 SQLException inTemplate = failure(tpl, orphanLine);

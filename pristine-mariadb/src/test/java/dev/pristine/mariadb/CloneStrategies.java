@@ -41,6 +41,8 @@ final class CloneStrategies {
         List<String> out = new ArrayList<>();
         List<Long> drops = new ArrayList<>();
         Map<String, Strategy> strategies = new java.util.LinkedHashMap<>();
+        MariadbCloner two = new MariadbCloner(connections, true, 2);
+        MariadbCloner four = new MariadbCloner(connections, true, 4);
         strategies.put("plan read per clone (SHOW CREATE x40) + sequential copy", n -> {
             cloner.forget(template);
             cloner.copy(cloner.plan(template), n);
@@ -48,8 +50,6 @@ final class CloneStrategies {
         strategies.put("cached plan, sequential, data in one transaction (mariadb.clone-connections=1)", n -> cloner.copy(plan, n));
         strategies.put("cached plan, sequential, autocommit per INSERT", n -> sequential(plan, n, false));
         strategies.put("cached plan, one multi-statement round trip", n -> multiStatement(plan, n));
-        MariadbCloner two = new MariadbCloner(connections, true, 2);
-        MariadbCloner four = new MariadbCloner(connections, true, 4);
         strategies.put("cached plan, tables on 2 connections in parallel (clone-connections=2)", n -> two.copy(plan, n));
         strategies.put("PRODUCT: cached plan, tables on 4 connections in parallel (default clone-connections=4)",
                 n -> four.copy(plan, n));
@@ -70,7 +70,7 @@ final class CloneStrategies {
             }
             out.add(line("clone: " + e.getKey(), times));
         }
-        out.add(line("drop: DROP DATABASE of a 40-table clone", drops));
+        out.add(line("PRODUCT drop: DROP DATABASE of a 40-table clone", drops));
         out.addAll(recycling(plan, rounds));
         return out;
     }

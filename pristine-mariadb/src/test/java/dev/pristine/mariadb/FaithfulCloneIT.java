@@ -126,7 +126,7 @@ class FaithfulCloneIT {
     void theCloneIsStructurallyEqualToTheTemplate() throws Exception {
         try (TestDatabase db = pristine.acquire("shape"); Connection clone = db.dataSource().getConnection();
                 Connection tpl = MariadbTestServer.connect(template.template())) {
-            List<String> expected = SchemaShape.of(tpl);
+            List<String> expected = MariadbShape.of(tpl);
             assertThat(expected).as("the shape sees every kind of object").anySatisfy(l -> assertThat(l).startsWith("view "))
                     .anySatisfy(l -> assertThat(l).startsWith("trigger trigger_name=orders_audit"))
                     .anySatisfy(l -> assertThat(l).startsWith("routine routine_name=place_order"))
@@ -134,7 +134,7 @@ class FaithfulCloneIT {
                     .anySatisfy(l -> assertThat(l).startsWith("foreign key order_line.fk_line_order"))
                     .anySatisfy(l -> assertThat(l).startsWith("check table_name=orders"))
                     .anySatisfy(l -> assertThat(l).startsWith("table-options table_name=customer").contains("auto_increment=4"));
-            assertThat(SchemaShape.of(clone)).containsExactlyElementsOf(expected);
+            assertThat(MariadbShape.of(clone)).containsExactlyElementsOf(expected);
         }
     }
 

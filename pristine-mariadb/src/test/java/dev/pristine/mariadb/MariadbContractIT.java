@@ -3,7 +3,12 @@ package dev.pristine.mariadb;
 import dev.pristine.Pristine;
 import dev.pristine.spi.Engine;
 import dev.pristine.testkit.EngineContract;
+import dev.pristine.testkit.SchemaShape;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 
@@ -16,6 +21,14 @@ class MariadbContractIT extends EngineContract {
     @Override
     protected Map<String, String> engineSettings(Path stateDir) {
         return MariadbTestServer.settingsWithPassword(SECRET);
+    }
+
+    /** The portable shape, plus everything MariaDB's information_schema shows (options, checks, views, triggers, routines). */
+    @Override
+    protected List<String> shape(Connection c) throws SQLException {
+        List<String> all = new ArrayList<>(SchemaShape.portable(c));
+        all.addAll(MariadbShape.informationSchema(c));
+        return SchemaShape.normalise(all, c.getCatalog());
     }
 
     /** The server outlives the test: drop the template of this test's migrations (a new one every run). */

@@ -30,7 +30,8 @@ import org.flywaydb.core.Flyway;
  * foreign key to the previous table, an index and five rows). Not a test: run it by hand
  * (see the module README) and read the table it prints.
  *
- * <p>Arguments: {@code [rounds per strategy, default 15] [cycles, default 100]}.
+ * <p>Arguments: {@code [rounds per strategy, default 15] [cycles, default 100] [strategies]} (the last: clone
+ * strategies only).
  */
 public final class MariadbMeasurements {
 
@@ -59,6 +60,13 @@ public final class MariadbMeasurements {
                 MariadbTestServer.PASSWORD.isEmpty() ? null : MariadbTestServer.PASSWORD, 6)) {
             CloneStrategies strategies = new CloneStrategies(connections, template.template());
             report.addAll(strategies.measure(rounds));
+        }
+        boolean strategiesOnly = args.length > 2 && args[2].equals("strategies");
+        if (strategiesOnly) {
+            MariadbTestServer.dropTemplate(template);
+            System.out.println();
+            report.forEach(System.out::println);
+            return;
         }
         try (Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).build()) {
             p.prepare();

@@ -14,7 +14,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The module README's example, as it is printed there (plus a state directory of the test's own). */
+/**
+ * The module README's example, as it is printed there (plus a state directory of the test's own), on the
+ * test server ({@code PRISTINE_MARIADB_URL}; the README shows the default, the local server).
+ */
 class ReadmeExampleIT {
 
     @TempDir
@@ -26,7 +29,7 @@ class ReadmeExampleIT {
         PreparedTemplate built;
         // README:begin
         try (Pristine pristine = Pristine.builder()
-                .url("jdbc:mariadb://127.0.0.1:3306/").user("root")
+                .url(MariadbTestServer.URL).user("root")
                 .migrations(migrations)
                 .stateDir(stateDir)
                 .build();
@@ -39,7 +42,7 @@ class ReadmeExampleIT {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("seed");
             }
-            assertThat(db.jdbcUrl()).startsWith("jdbc:mariadb://127.0.0.1:3306/pristine_");
+            assertThat(db.jdbcUrl()).startsWith(MariadbTestServer.URL.replaceFirst("/[^/]*$", "/") + "pristine_");
         }
         MariadbTestServer.dropTemplate(built);
     }

@@ -78,7 +78,7 @@ class ResetCloneIT {
         long audit = count(template.template(), "SELECT COUNT(*) FROM audit");
         List<String> expectedShape;
         try (Connection tpl = MariadbTestServer.connect(template.template())) {
-            expectedShape = SchemaShape.of(tpl);
+            expectedShape = MariadbShape.of(tpl);
         }
         try (Connection c = MariadbTestServer.connect(clone); Statement s = c.createStatement()) {
             s.execute("CALL place_order(1, 3.00)"); // the trigger writes to audit
@@ -88,7 +88,7 @@ class ResetCloneIT {
         }
         assertThat(engine.resetClone(template.key(), clone, marker("second"))).isTrue();
         try (Connection c = MariadbTestServer.connect(clone); Statement s = c.createStatement()) {
-            assertThat(SchemaShape.of(c)).containsExactlyElementsOf(expectedShape);
+            assertThat(MariadbShape.of(c)).containsExactlyElementsOf(expectedShape);
             assertThat(rows(c, "SELECT * FROM orders ORDER BY id")).isEqualTo(rows(template.template(), "SELECT * FROM orders ORDER BY id"));
             assertThat(rows(c, "SELECT * FROM order_line ORDER BY order_id")).contains("BOOK-1").doesNotContain("CHANGED");
             assertThat(count(clone, "SELECT COUNT(*) FROM audit")).as("the trigger did not fire while restoring").isEqualTo(audit);

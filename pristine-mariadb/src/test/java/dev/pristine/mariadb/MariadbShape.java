@@ -16,16 +16,17 @@ import java.util.regex.Pattern;
  * check constraint, view, trigger, routine and event, sorted, with the database's own name replaced by
  * {@code <db>} so that a template and its clone compare equal exactly when they are built alike.
  *
- * <p>Two sources: {@link DatabaseMetaData} (portable: tables, columns, primary keys, indexes, foreign
- * keys, on every JDBC driver) and {@code information_schema} where the engine has it (check constraints,
- * views, triggers, routines, events, AUTO_INCREMENT counters). Meant to move into the testkit as the
- * structural-equality check every engine passes.
+ * <p>Two sources: {@link DatabaseMetaData} (tables, columns with generated/auto flags, primary keys, named
+ * indexes with their order, named foreign keys) and MariaDB's {@code information_schema} (table options
+ * and AUTO_INCREMENT counters, column details, referential actions, check constraints, views, triggers,
+ * routines and their parameters, events). The testkit's {@code SchemaShape.portable} is the engine-neutral
+ * part of this; {@link #informationSchema} is what the MariaDB contract adds to it.
  *
  * <p>Stateless and thread-safe.
  */
-final class SchemaShape {
+final class MariadbShape {
 
-    private SchemaShape() {}
+    private MariadbShape() {}
 
     /** The shape of the connection's current database. */
     static List<String> of(Connection c) throws SQLException {
@@ -85,6 +86,13 @@ final class SchemaShape {
                 }
             }
         }
+    }
+
+    /** The {@code information_schema} part of the shape of the connection's current database, normalised and sorted. */
+    static List<String> informationSchema(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        informationSchema(c, c.getCatalog(), out);
+        return dev.pristine.testkit.SchemaShape.normalise(out, c.getCatalog());
     }
 
     private static void informationSchema(Connection c, String db, List<String> out) throws SQLException {
