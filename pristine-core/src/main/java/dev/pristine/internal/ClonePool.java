@@ -90,38 +90,54 @@ public final class ClonePool implements AutoCloseable {
             throw new PristineException(ErrorCode.CONFIGURATION, "acquire on a closed Pristine", test,
                     "do not use a Pristine instance after close()");
         }
-        String name = idle.poll();
-        String finalName;
-        if (name != null) {
-            finalName = relabel(name, test);
-        } else if (capacity.tryAcquire()) {
-            try {
-                finalName = create(test);
-            } catch (RuntimeException e) {
-                capacity.release();
-                throw e;
-            }
-        } else {
-            name = await(test, timeout);
-            finalName = relabel(name, test);
-        }
+        String finalName = take(test, timeout);
         leased.add(finalName);
         fill();
         return new Lease(this, finalName, key, test);
     }
 
-    private String await(String test, Duration timeout) {
-        waiting.incrementAndGet();
+    /**
+     * An idle clone (renamed for the test), or a new one made here when the cap allows; otherwise waits,
+     * counted as demand so the background makes one, and keeps trying to make one itself as permits free
+     * up, so a waiter never depends on a busy background thread alone.
+     */
+    private String take(String test, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean counted = false;
         try {
-            fill();
-            String name = idle.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (name != null) {
-                return name;
+            while (true) {
+                String name = idle.poll();
+                if (name != null) {
+                    return relabel(name, test);
+                }
+                if (capacity.tryAcquire()) {
+                    try {
+                        return create(test);
+                    } catch (RuntimeException e) {
+                        capacity.release();
+                        throw e;
+                    }
+                }
+                if (!counted) {
+                    counted = true;
+                    waiting.incrementAndGet();
+                    fill();
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    break;
+                }
+                name = idle.poll(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+                if (name != null) {
+                    return relabel(name, test);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            waiting.decrementAndGet();
+            if (counted) {
+                waiting.decrementAndGet();
+            }
         }
         throw new PristineException(ErrorCode.POOL_EXHAUSTED,
                 "acquire for " + test + " timed out after " + timeout.toMillis() + "ms", state(),
