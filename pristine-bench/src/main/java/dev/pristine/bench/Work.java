@@ -42,15 +42,20 @@ record Work(String description, List<String> statements) {
     static Work discover(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
         DatabaseMetaData md = c.getMetaData();
-        try (ResultSet rs = md.getTables(null, null, "%", new String[] {"TABLE"})) {
-            while (rs.next() && tables.size() < 5) {
+        List<String> lower = new ArrayList<>();
+        try (ResultSet rs = md.getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
-                if (!name.toLowerCase().startsWith("flyway") && !name.startsWith("sqlite_")) {
-                    tables.add(name);
+                String l = name.toLowerCase(java.util.Locale.ROOT);
+                if (!l.startsWith("flyway") && !l.startsWith("sqlite_")) {
+                    lower.add(l);
+                    if (tables.size() < 5) {
+                        tables.add(name);
+                    }
                 }
             }
         }
-        if (tables.contains("t01") && tables.contains("t02") && tables.contains("t03")) {
+        if (lower.contains("t01") && lower.contains("t02") && lower.contains("t03")) {
             return generated();
         }
         List<String> statements = new ArrayList<>();
