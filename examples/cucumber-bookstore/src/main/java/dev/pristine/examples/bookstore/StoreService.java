@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * and only paid ones refunded, and a refunded invoice is final (the database enforces it); a track is on a
  * playlist once, and removing one closes the gap.
  *
- * <p>Runs on SQLite ({@code db/migration}) and PostgreSQL ({@code db/postgres}). Thread-safe: each call uses
+ * <p>Runs on SQLite ({@code examples/bookstore-schema}) and PostgreSQL ({@code db/postgres}). Thread-safe: each call uses
  * a connection of its own.
  */
 public final class StoreService {

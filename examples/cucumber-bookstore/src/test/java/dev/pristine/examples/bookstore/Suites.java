@@ -28,7 +28,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class Suites {
 
     /** The migrations, as junit-platform.properties gives them. */
-    public static final String MIGRATIONS = "src/main/resources/db/migration";
+    public static final String MIGRATIONS = "../bookstore-schema";
 
     private Suites() {}
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FeatureGeneratorTest {
 
     private static final Path TEMPLATES = Path.of("src/test/templates");
-    private static final Path SEED = Path.of("src/main/resources/db/migration/V4__seed_data.sql");
+    private static final Path SEED = Path.of("../bookstore-schema/V4__seed_data.sql");
 
     @TempDir
     Path out;

@@ -72,7 +72,7 @@ public final class MigratePerScenario {
             SQLiteDataSource ds = new SQLiteDataSource();
             ds.setUrl("jdbc:sqlite:" + file + SQLITE_SETTINGS);
             dataSource = ds;
-            location = "filesystem:src/main/resources/db/migration";
+            location = "filesystem:../bookstore-schema";
         }
         Flyway.configure().dataSource(dataSource).locations(location).load().migrate();
     }
