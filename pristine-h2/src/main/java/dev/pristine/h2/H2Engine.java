@@ -2,6 +2,8 @@ package dev.pristine.h2;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.spi.ProcessFileLock;
+import dev.pristine.spi.FileEngines;
 import dev.pristine.spi.Coordinates;
 import dev.pristine.spi.DatabaseEntry;
 import dev.pristine.spi.Engine;
@@ -108,7 +110,7 @@ final class H2Engine implements Engine {
 
     @Override
     public AutoCloseable lockBuild(String key, Duration timeout) throws IOException {
-        return H2Lock.acquire(files.locks.resolve(H2Files.checkKey(key) + ".lock"), timeout);
+        return ProcessFileLock.acquire(files.locks.resolve(FileEngines.checkKey(key) + ".lock"), timeout);
     }
 
     @Override
@@ -121,8 +123,8 @@ final class H2Engine implements Engine {
     }
 
     private TemplateEntry entry(String key, Path db) {
-        Instant built = H2Files.modified(db);
-        Instant used = H2Files.modified(files.used(key));
+        Instant built = FileEngines.modified(db);
+        Instant used = FileEngines.modified(files.used(key));
         return new TemplateEntry(key, db.toString(), built, used.isAfter(built) ? used : built);
     }
 
@@ -142,10 +144,10 @@ final class H2Engine implements Engine {
 
     @Override
     public String createBuild(String key, String marker) throws IOException {
-        H2Files.checkKey(key);
+        FileEngines.checkKey(key);
         for (int attempt = 0; ; attempt++) {
-            String name = "pristine_build_" + key.substring(0, 16) + "_" + H2Files.suffix();
-            if (H2Files.createOwner(files.builds.resolve(name + H2Files.OWNER), marker)) {
+            String name = "pristine_build_" + key.substring(0, 16) + "_" + FileEngines.suffix();
+            if (FileEngines.createSidecar(files.builds.resolve(name + H2Files.OWNER), marker)) {
                 return name;
             }
             if (attempt > 10) {
@@ -156,7 +158,7 @@ final class H2Engine implements Engine {
 
     @Override
     public TemplateEntry publish(String key, String buildName) throws IOException, SQLException {
-        String name = H2Files.checkName(buildName);
+        String name = FileEngines.checkName(buildName);
         Path build = files.builds.resolve(name + H2Files.DB);
         // Opens the build (creating it when the migrator never connected) and closes the database for good:
         // SHUTDOWN closes every session still open and writes the store out completely, COMPACT makes the
@@ -189,7 +191,7 @@ final class H2Engine implements Engine {
 
     @Override
     public void dropBuild(String buildName) throws IOException {
-        H2Files.deleteDatabase(files.builds, H2Files.checkName(buildName));
+        H2Files.deleteDatabase(files.builds, FileEngines.checkName(buildName));
     }
 
     @Override
@@ -217,8 +219,8 @@ final class H2Engine implements Engine {
 
     @Override
     public void createClone(String key, String name, String marker) throws IOException, SQLException, NameTakenException {
-        Path owner = files.clones.resolve(H2Files.checkName(name) + H2Files.OWNER);
-        if (!H2Files.createOwner(owner, marker)) {
+        Path owner = files.clones.resolve(FileEngines.checkName(name) + H2Files.OWNER);
+        if (!FileEngines.createSidecar(owner, marker)) {
             throw new NameTakenException(name);
         }
         try {
@@ -242,18 +244,18 @@ final class H2Engine implements Engine {
 
     @Override
     public String relabelClone(String name, String newName, String marker) throws IOException, NameTakenException {
-        if (memory != null && memory.exists(H2Files.checkName(name))) {
+        if (memory != null && memory.exists(FileEngines.checkName(name))) {
             // an open in-memory database cannot be renamed: only its owner changes
             markClone(name, marker);
             return name;
         }
-        Path newOwner = files.clones.resolve(H2Files.checkName(newName) + H2Files.OWNER);
-        if (!H2Files.createOwner(newOwner, marker)) {
+        Path newOwner = files.clones.resolve(FileEngines.checkName(newName) + H2Files.OWNER);
+        if (!FileEngines.createSidecar(newOwner, marker)) {
             throw new NameTakenException(newName);
         }
         try {
             // The new sidecar reserved the name; the rename itself is atomic. Nobody has a pooled clone open.
-            Files.move(files.clones.resolve(H2Files.checkName(name) + H2Files.DB),
+            Files.move(files.clones.resolve(FileEngines.checkName(name) + H2Files.DB),
                     files.clones.resolve(newName + H2Files.DB), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(newOwner);
@@ -265,7 +267,7 @@ final class H2Engine implements Engine {
 
     @Override
     public void markClone(String name, String marker) throws IOException {
-        H2Files.replaceOwner(files.clones.resolve(H2Files.checkName(name) + H2Files.OWNER), marker);
+        FileEngines.replaceSidecar(files.clones.resolve(FileEngines.checkName(name) + H2Files.OWNER), marker);
     }
 
     @Override
@@ -291,19 +293,19 @@ final class H2Engine implements Engine {
                 continue;
             }
             Path owner = dir.resolve(name + H2Files.OWNER);
-            Optional<String> marker = H2Files.readOwner(owner);
+            Optional<String> marker = FileEngines.readSidecar(owner);
             Path stamp = marker.isPresent() ? owner : dir.resolve(name + H2Files.DB);
             if (marker.isEmpty() && !Files.exists(stamp)) {
                 continue; // dropped while we listed
             }
-            out.add(new DatabaseEntry(name, marker.orElse(null), H2Files.modified(stamp)));
+            out.add(new DatabaseEntry(name, marker.orElse(null), FileEngines.modified(stamp)));
         }
         return out;
     }
 
     @Override
     public void dropClone(String name) throws IOException, SQLException {
-        H2Files.checkName(name);
+        FileEngines.checkName(name);
         if (memory != null) {
             memory.drop(name);
         }
@@ -321,7 +323,7 @@ final class H2Engine implements Engine {
     }
 
     private String url(String name) {
-        H2Files.checkName(name);
+        FileEngines.checkName(name);
         if (Files.exists(files.builds.resolve(name + H2Files.OWNER))) {
             return buildUrl(name);
         }

@@ -2,6 +2,8 @@ package dev.pristine.sqlite;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.spi.ProcessFileLock;
+import dev.pristine.spi.FileEngines;
 import dev.pristine.spi.Coordinates;
 import dev.pristine.spi.DatabaseEntry;
 import dev.pristine.spi.Engine;
@@ -83,7 +85,7 @@ final class SqliteEngine implements Engine {
 
     @Override
     public AutoCloseable lockBuild(String key, Duration timeout) throws IOException {
-        return SqliteLock.acquire(files.locks.resolve(SqliteFiles.checkKey(key) + ".lock"), timeout);
+        return ProcessFileLock.acquire(files.locks.resolve(FileEngines.checkKey(key) + ".lock"), timeout);
     }
 
     @Override
@@ -96,8 +98,8 @@ final class SqliteEngine implements Engine {
     }
 
     private TemplateEntry entry(String key, Path db) {
-        Instant built = SqliteFiles.modified(db);
-        Instant used = SqliteFiles.modified(files.used(key));
+        Instant built = FileEngines.modified(db);
+        Instant used = FileEngines.modified(files.used(key));
         return new TemplateEntry(key, db.toString(), built, used.isAfter(built) ? used : built);
     }
 
@@ -117,10 +119,10 @@ final class SqliteEngine implements Engine {
 
     @Override
     public String createBuild(String key, String marker) throws IOException {
-        SqliteFiles.checkKey(key);
+        FileEngines.checkKey(key);
         for (int attempt = 0; ; attempt++) {
-            String name = "pristine_build_" + key.substring(0, 16) + "_" + dev.pristine.internal.Names.suffix();
-            if (SqliteFiles.createOwner(files.builds.resolve(name + SqliteFiles.OWNER), marker)) {
+            String name = "pristine_build_" + key.substring(0, 16) + "_" + FileEngines.suffix();
+            if (FileEngines.createSidecar(files.builds.resolve(name + SqliteFiles.OWNER), marker)) {
                 return name;
             }
             if (attempt > 10) {
@@ -131,7 +133,7 @@ final class SqliteEngine implements Engine {
 
     @Override
     public TemplateEntry publish(String key, String buildName) throws IOException, SQLException {
-        Path build = files.builds.resolve(SqliteFiles.checkName(buildName) + SqliteFiles.DB);
+        Path build = files.builds.resolve(FileEngines.checkName(buildName) + SqliteFiles.DB);
         if (!Files.isRegularFile(build)) {
             // the migrator never connected: publish an empty database
             try (Connection c = connections.dataSource(build).getConnection()) {
@@ -169,7 +171,7 @@ final class SqliteEngine implements Engine {
 
     @Override
     public void dropBuild(String buildName) throws IOException {
-        SqliteFiles.deleteDatabase(files.builds, SqliteFiles.checkName(buildName));
+        SqliteFiles.deleteDatabase(files.builds, FileEngines.checkName(buildName));
     }
 
     @Override
@@ -194,8 +196,8 @@ final class SqliteEngine implements Engine {
 
     @Override
     public void createClone(String key, String name, String marker) throws IOException, NameTakenException {
-        Path owner = files.clones.resolve(SqliteFiles.checkName(name) + SqliteFiles.OWNER);
-        if (!SqliteFiles.createOwner(owner, marker)) {
+        Path owner = files.clones.resolve(FileEngines.checkName(name) + SqliteFiles.OWNER);
+        if (!FileEngines.createSidecar(owner, marker)) {
             throw new NameTakenException(name);
         }
         try {
@@ -215,13 +217,13 @@ final class SqliteEngine implements Engine {
 
     @Override
     public String relabelClone(String name, String newName, String marker) throws IOException, NameTakenException {
-        Path newOwner = files.clones.resolve(SqliteFiles.checkName(newName) + SqliteFiles.OWNER);
-        if (!SqliteFiles.createOwner(newOwner, marker)) {
+        Path newOwner = files.clones.resolve(FileEngines.checkName(newName) + SqliteFiles.OWNER);
+        if (!FileEngines.createSidecar(newOwner, marker)) {
             throw new NameTakenException(newName);
         }
         try {
             // The new sidecar reserved the name; the rename itself is atomic.
-            Files.move(files.clones.resolve(SqliteFiles.checkName(name) + SqliteFiles.DB),
+            Files.move(files.clones.resolve(FileEngines.checkName(name) + SqliteFiles.DB),
                     files.clones.resolve(newName + SqliteFiles.DB), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(newOwner);
@@ -233,7 +235,7 @@ final class SqliteEngine implements Engine {
 
     @Override
     public void markClone(String name, String marker) throws IOException {
-        SqliteFiles.replaceOwner(files.clones.resolve(SqliteFiles.checkName(name) + SqliteFiles.OWNER), marker);
+        FileEngines.replaceSidecar(files.clones.resolve(FileEngines.checkName(name) + SqliteFiles.OWNER), marker);
     }
 
     @Override
@@ -259,19 +261,19 @@ final class SqliteEngine implements Engine {
                 continue;
             }
             Path owner = dir.resolve(name + SqliteFiles.OWNER);
-            Optional<String> marker = SqliteFiles.readOwner(owner);
+            Optional<String> marker = FileEngines.readSidecar(owner);
             Path stamp = marker.isPresent() ? owner : dir.resolve(name + SqliteFiles.DB);
             if (marker.isEmpty() && !Files.exists(stamp)) {
                 continue; // dropped while we listed
             }
-            out.add(new DatabaseEntry(name, marker.orElse(null), SqliteFiles.modified(stamp)));
+            out.add(new DatabaseEntry(name, marker.orElse(null), FileEngines.modified(stamp)));
         }
         return out;
     }
 
     @Override
     public void dropClone(String name) throws IOException {
-        SqliteFiles.deleteDatabase(files.clones, SqliteFiles.checkName(name));
+        SqliteFiles.deleteDatabase(files.clones, FileEngines.checkName(name));
     }
 
     @Override
@@ -285,7 +287,7 @@ final class SqliteEngine implements Engine {
     }
 
     private Path path(String name) {
-        SqliteFiles.checkName(name);
+        FileEngines.checkName(name);
         if (Files.exists(files.builds.resolve(name + SqliteFiles.OWNER))) {
             return files.builds.resolve(name + SqliteFiles.DB);
         }

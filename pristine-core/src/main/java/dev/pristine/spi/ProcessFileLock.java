@@ -1,4 +1,4 @@
-package dev.pristine.sqlite;
+package dev.pristine.spi;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An exclusive lock across threads (a {@link ReentrantLock} per file) and processes (an OS file lock),
+ * For file-based engines (SQLite, H2): an exclusive lock across threads (a {@link ReentrantLock} per file) and processes (an OS file lock),
  * released when closed. The OS drops the file lock of a process that dies, so a crashed builder
  * never blocks the next one.
  */
-final class SqliteLock implements AutoCloseable {
+public final class ProcessFileLock implements AutoCloseable {
 
     private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -27,13 +27,18 @@ final class SqliteLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
-    private SqliteLock(ReentrantLock local, FileChannel channel, FileLock lock) {
+    private ProcessFileLock(ReentrantLock local, FileChannel channel, FileLock lock) {
         this.local = local;
         this.channel = channel;
         this.lock = lock;
     }
 
-    static SqliteLock acquire(Path file, Duration timeout) throws IOException {
+    /**
+     * Takes the lock on {@code file} (created if missing), waiting up to {@code timeout}.
+     *
+     * @throws PristineException with {@code POOL_EXHAUSTED} when the wait timed out
+     */
+    public static ProcessFileLock acquire(Path file, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file.toAbsolutePath(), p -> new ReentrantLock());
         try {
@@ -56,7 +61,7 @@ final class SqliteLock implements AutoCloseable {
                     l = null;
                 }
                 if (l != null) {
-                    return new SqliteLock(local, ch, l);
+                    return new ProcessFileLock(local, ch, l);
                 }
                 if (System.nanoTime() > deadline) {
                     throw timedOut(file, timeout);

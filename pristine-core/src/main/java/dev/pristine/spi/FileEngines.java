@@ -1,0 +1,105 @@
+package dev.pristine.spi;
+
+import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * Helpers shared by engines that keep databases as files in the state directory (SQLite, H2): name
+ * and key checks, owner-marker sidecar files with create-new semantics, and random name suffixes.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class FileEngines {
+
+    private static final Pattern SAFE_NAME = Pattern.compile("pristine_[a-z0-9_]{1,200}");
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private FileEngines() {}
+
+    /**
+     * Refuses a name Pristine could not have made, so a file of anyone else is never touched.
+     *
+     * @return the name
+     * @throws PristineException with {@code UNSAFE_TARGET}
+     */
+    public static String checkName(String name) {
+        if (name == null || !SAFE_NAME.matcher(name).matches()) {
+            throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a Pristine database name", name,
+                    "use an id printed by lease or status");
+        }
+        return name;
+    }
+
+    /**
+     * Refuses anything but a template key (64 hex digits).
+     *
+     * @return the key
+     * @throws PristineException with {@code UNSAFE_TARGET}
+     */
+    public static String checkKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a template key", key,
+                    "use a key printed by prepare or status");
+        }
+        return key;
+    }
+
+    /** Eight random lower-case letters and digits; uniqueness comes from create-new, not from the randomness. */
+    public static String suffix() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] c = new char[8];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        }
+        return new String(c);
+    }
+
+    /** Writes a new sidecar; false when one of that name exists already (create-new). */
+    public static boolean createSidecar(Path sidecar, String marker) throws IOException {
+        try {
+            Files.writeString(sidecar, marker, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    /** Replaces a sidecar atomically (write beside it, then move over it). */
+    public static void replaceSidecar(Path sidecar, String marker) throws IOException {
+        Path tmp = sidecar.resolveSibling(sidecar.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().getId());
+        Files.writeString(tmp, marker, StandardCharsets.UTF_8);
+        Files.move(tmp, sidecar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A sidecar's marker, or empty when it cannot be read (e.g. deleted meanwhile). */
+    public static Optional<String> readSidecar(Path sidecar) {
+        try {
+            return Optional.of(Files.readString(sidecar, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A file's modification time, or the epoch when it cannot be read. */
+    public static Instant modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+}
