@@ -254,7 +254,9 @@ public final class ClonePool implements AutoCloseable {
         try {
             dropper.execute(() -> {
                 try {
-                    drop(name);
+                    if (!recycle(name)) {
+                        drop(name);
+                    }
                 } finally {
                     dropping.decrementAndGet();
                 }
@@ -267,6 +269,26 @@ public final class ClonePool implements AutoCloseable {
                 dropping.decrementAndGet();
             }
         }
+    }
+
+    /**
+     * Resets a released clone in place and returns it to the idle queue, keeping its permit, when the
+     * pool is below its target and the engine can (see {@link Engine#resetClone}); any failure means "drop it".
+     */
+    private boolean recycle(String name) {
+        if (closed || idle.size() + creating.get() >= target) {
+            return false;
+        }
+        try {
+            if (engine.resetClone(key, name, ownerFor.apply(IDLE_TEST).encode())) {
+                idle.add(name);
+                LOG.debug("Reset clone {} in place", name);
+                return true;
+            }
+        } catch (Exception e) {
+            LOG.debug("Resetting clone {} failed; dropping it instead: {}", name, Redaction.redact(String.valueOf(e)));
+        }
+        return false;
     }
 
     void keep(String name, String test, Duration duration) {

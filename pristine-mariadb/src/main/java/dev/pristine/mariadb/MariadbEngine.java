@@ -262,11 +262,12 @@ final class MariadbEngine implements Engine {
     /**
      * Resets a released clone to its template's state in place ({@link MariadbRecycler}) and gives it a new
      * marker; far cheaper than dropping it and copying the template again when a test changed few tables.
-     * Not part of the SPI yet (the core drops every released clone): the proposed {@code Engine#resetClone}.
+     * Restores only the tables a test changed, when the clone's structure still matches the template.
      *
      * @return whether the clone was reset; false when it must be dropped instead (its structure changed)
      */
-    boolean resetClone(String key, String name, String marker) throws SQLException {
+    @Override
+    public boolean resetClone(String key, String name, String marker) throws SQLException {
         MariadbCatalog.checkName(name);
         Optional<MariadbCatalog.Row> row = connections.admin(c -> MariadbCatalog.find(c, name));
         if (row.isEmpty() || !row.get().kind().equals("clone") || !key.equals(row.get().key())) {
