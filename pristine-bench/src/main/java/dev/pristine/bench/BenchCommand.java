@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs a suite of N tests on W workers in every mode (shared, rollback, naive, pristine, "
-                + "pristine-nopool, raw-clone), interleaved over several rounds, and reports medians, spread and ratios.",
+                + "pristine-nopool, raw-clone; on PostgreSQL also zonky, the Java peer), interleaved over several rounds, and reports medians, spread and ratios.",
         subcommands = {BenchCommand.Schema.class, BenchCommand.Micro.class})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -80,10 +80,12 @@ public final class BenchCommand implements Callable<Integer> {
         }).execute(args);
     }
 
-    /** Flyway logs every migration at INFO; a migrate-per-test baseline would drown the output. */
+    /** Flyway logs every migration at INFO; a migrate-per-test baseline would drown the output; so would zonky. */
     static void quietLibraries() {
         System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.dev.pristine", "warn");
+        // zonky's embedded server logs every line of its postgres process at INFO.
+        System.setProperty("org.slf4j.simpleLogger.log.io.zonky.test", "warn");
     }
 
     @Override
@@ -111,15 +113,22 @@ public final class BenchCommand implements Callable<Integer> {
             settings.put("allow-remote", "true");
         }
         List<Mode> chosen = new ArrayList<>();
+        String engineId = settings.get("engine");
         if (modes == null || modes.isEmpty()) {
-            chosen.addAll(List.of(Mode.values()));
+            chosen.addAll(Mode.defaultsFor(engineId));
         } else {
             for (String m : modes) {
+                Mode mode;
                 try {
-                    chosen.add(Mode.of(m));
+                    mode = Mode.of(m);
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
                 }
+                if (!mode.runsOn(engineId)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "mode '" + mode.id()
+                            + "' runs only with --engine postgres (it is a PostgreSQL peer); engine here: " + engineId);
+                }
+                chosen.add(mode);
             }
         }
         PrintStream progress = System.err;

@@ -25,6 +25,7 @@ public record BenchReport(String engine, String schema, int tests, int workers, 
         ratio(r, "pristineOverShared", Mode.PRISTINE, Mode.SHARED);
         ratio(r, "naiveOverPristine", Mode.NAIVE, Mode.PRISTINE);
         ratio(r, "pristineOverRawClone", Mode.PRISTINE, Mode.RAW_CLONE);
+        ratio(r, "zonkyOverPristine", Mode.ZONKY, Mode.PRISTINE);
         ratio(r, "pristineOverRollback", Mode.PRISTINE, Mode.ROLLBACK);
         ratio(r, "nopoolOverPristine", Mode.PRISTINE_NOPOOL, Mode.PRISTINE);
         return r;

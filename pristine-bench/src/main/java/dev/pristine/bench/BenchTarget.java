@@ -1,6 +1,7 @@
 package dev.pristine.bench;
 
 import dev.pristine.PreparedTemplate;
+import dev.pristine.TestDatabase;
 import java.nio.file.Path;
 
 /**
@@ -24,12 +25,18 @@ interface BenchTarget extends AutoCloseable {
     @Override
     void close();
 
-    /** The target for an engine id. */
-    static BenchTarget of(String engine, Path workDir, java.util.Map<String, String> settings) {
+    /**
+     * The target for an engine id. Without a URL, a server engine's baselines run on the server Pristine
+     * started (PostgreSQL's embedded server), found from the shared database's coordinates.
+     */
+    static BenchTarget of(String engine, Path workDir, java.util.Map<String, String> settings, TestDatabase shared) {
         return switch (engine) {
             case "sqlite" -> new SqliteTarget(workDir);
             case "h2" -> new H2Target(workDir);
-            case "postgres", "mariadb" -> new ServerTarget(engine, settings);
+            case "postgres", "mariadb" -> settings.get("url") != null
+                    ? new ServerTarget(engine, settings.get("url"), settings.get("user"), settings.get("password"))
+                    : new ServerTarget(engine, ServerTarget.urlOf(shared.jdbcUrl(), engine.equals("postgres") ? "postgres" : ""),
+                            shared.user(), shared.password());
             default -> throw new IllegalArgumentException("the bench has no baselines for engine " + engine
                     + "; engines with baselines: sqlite, h2, postgres, mariadb");
         };

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Baselines on a database server, in plain JDBC on one admin connection per call: PostgreSQL clones
@@ -23,28 +22,29 @@ final class ServerTarget implements BenchTarget {
     private final String user;
     private final String password;
 
-    ServerTarget(String engine, Map<String, String> settings) {
+    ServerTarget(String engine, String url, String user, String password) {
         this.engine = engine;
-        this.url = settings.get("url");
-        if (url == null) {
-            throw new IllegalArgumentException("the bench needs --url for the " + engine + " engine");
-        }
-        this.user = settings.get("user");
-        this.password = settings.get("password");
+        this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     private Connection admin() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 
-    /** The URL of database {@code name} on the same server. */
-    private String urlOf(String name) {
+    /** The URL of database {@code name} on the server of {@code url}, with the same parameters. */
+    static String urlOf(String url, String name) {
         int q = url.indexOf('?');
         String base = q < 0 ? url : url.substring(0, q);
         String params = q < 0 ? "" : url.substring(q);
         int slash = base.indexOf('/', base.indexOf("//") + 2);
         String server = slash < 0 ? base : base.substring(0, slash);
         return server + "/" + name + params;
+    }
+
+    private String urlOf(String name) {
+        return urlOf(url, name);
     }
 
     @Override

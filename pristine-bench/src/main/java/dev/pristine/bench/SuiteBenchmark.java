@@ -62,6 +62,7 @@ public final class SuiteBenchmark {
     private long templateBuildMillis;
     private Work work;
     private String naiveMigrator;
+    private String zonkyDescription = "";
 
     public SuiteBenchmark(Options options, PrintStream progress) {
         this.options = options;
@@ -73,8 +74,7 @@ public final class SuiteBenchmark {
     public BenchReport run() throws Exception {
         Files.createDirectories(options.workDir());
         List<Runner> runners = new ArrayList<>();
-        try (BenchTarget target = BenchTarget.of(engine, options.workDir(), options.settings());
-                Pristine pooled = pristine(Math.max(2, options.workers())).build();
+        try (Pristine pooled = pristine(Math.max(2, options.workers())).build();
                 Pristine unpooled = pristine(0).build();
                 Pristine sharedSource = pristine(0).build()) {
             PreparedTemplate template = pooled.prepare();
@@ -82,6 +82,18 @@ public final class SuiteBenchmark {
             progress.printf("template %s ready in %d ms (%s)%n", template.key().substring(0, 12), template.millis(),
                     template.built() ? "built" : "found");
             TestDatabase shared = sharedSource.acquire("bench.shared");
+            try (BenchTarget target = BenchTarget.of(engine, options.workDir(), options.settings(), shared)) {
+                measure(runners, target, template, pooled, unpooled, shared);
+            }
+            shared.close();
+        }
+        return new BenchReport(engine, options.schema(), options.tests(), options.workers(), options.rounds(),
+                templateBuildMillis, work.description(), new ArrayList<>(results.values()));
+    }
+
+    private void measure(List<Runner> runners, BenchTarget target, PreparedTemplate template, Pristine pooled,
+            Pristine unpooled, TestDatabase shared) throws Exception {
+        {
             work = chooseWork(shared);
             progress.printf("work per test: %s%n", work.description());
             for (Mode m : options.modes()) {
@@ -91,6 +103,9 @@ public final class SuiteBenchmark {
             results.get(options.modes().get(0)); // modes are non-empty
             if (results.containsKey(Mode.NAIVE)) {
                 results.get(Mode.NAIVE).note = naiveMigrator;
+            }
+            if (results.containsKey(Mode.ZONKY)) {
+                results.get(Mode.ZONKY).note = zonkyDescription;
             }
             for (Runner r : runners) {
                 runSuite(r, Math.min(options.warmupTests(), options.tests()));
@@ -107,10 +122,7 @@ public final class SuiteBenchmark {
                             r.mode.id(), wall, Stats.percentile(java.util.Arrays.stream(lat).sorted().toArray(), 50) / 1000.0);
                 }
             }
-            shared.close();
         }
-        return new BenchReport(engine, options.schema(), options.tests(), options.workers(), options.rounds(),
-                templateBuildMillis, work.description(), new ArrayList<>(results.values()));
     }
 
     private PristineBuilder pristine(int poolSize) {
@@ -193,7 +205,20 @@ public final class SuiteBenchmark {
                 return Runner.Lease.of(db, false, () -> target.drop(db));
             });
             case NAIVE -> naive(m, target);
+            case ZONKY -> zonky(m);
         };
+    }
+
+    private Runner zonky(Mode m) {
+        ZonkyPeer peer = new ZonkyPeer(options.migrations());
+        long t0 = System.nanoTime();
+        try {
+            zonkyDescription = peer.warmUp();
+        } catch (SQLException e) {
+            throw new IllegalStateException("zonky's first database failed: " + e.getMessage(), e);
+        }
+        progress.printf("zonky template ready in %d ms: %s%n", (System.nanoTime() - t0) / 1_000_000, zonkyDescription);
+        return new Runner(m, id -> peer.lease());
     }
 
     private Runner naive(Mode m, BenchTarget target) {
@@ -204,7 +229,7 @@ public final class SuiteBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        naiveMigrator = flyway ? "Flyway " + flywayVersion() : "Pristine's plain SQL migrator";
+        naiveMigrator = flyway ? "Flyway " + Peers.version("flyway") : "Pristine's plain SQL migrator";
         var sql = Migrations.sqlDirectory(options.migrations());
         return new Runner(m, id -> {
             BenchTarget.Database db = target.createEmpty("naive_" + id);
@@ -216,18 +241,6 @@ public final class SuiteBenchmark {
             }
             return Runner.Lease.of(db, false, () -> target.drop(db));
         });
-    }
-
-    private static String flywayVersion() {
-        try (var in = Flyway.class.getResourceAsStream("/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
-            java.util.Properties p = new java.util.Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "(version unknown)");
-        } catch (IOException e) {
-            return "(version unknown)";
-        }
     }
 
     /** A baseline database as a migration target. */
