@@ -65,6 +65,11 @@ public record BenchReport(String engine, String schema, int tests, int workers, 
                 g.writeNumberField("acquireP90Micros", round(m.acquireMicros(90), 1));
                 g.writeNumberField("acquireP99Micros", round(m.acquireMicros(99), 1));
                 g.writeNumberField("acquireMaxMicros", round(m.acquireMicros(100), 1));
+                g.writeObjectFieldStart("meanPerTestMicros");
+                g.writeNumberField("acquire", round(m.meanAcquireMicros(), 1));
+                g.writeNumberField("work", round(m.meanWorkMicros(), 1));
+                g.writeNumberField("release", round(m.meanReleaseMicros(), 1));
+                g.writeEndObject();
                 if (!m.note.isEmpty()) {
                     g.writeStringField("note", m.note);
                 }
@@ -95,6 +100,14 @@ public record BenchReport(String engine, String schema, int tests, int workers, 
             sb.append(String.format(Locale.ROOT, "%-16s %12.1f %21s %11.1f us %11.1f us%s%n", m.mode.id(),
                     m.medianWallMillis(), String.format(Locale.ROOT, "%.1f-%.1f", m.minWallMillis(), m.maxWallMillis()),
                     m.acquireMicros(50), m.acquireMicros(99), m.note.isEmpty() ? "" : "  (" + m.note + ")"));
+        }
+        sb.append(String.format(Locale.ROOT, "%nwhere the time goes, mean per test (work = connect + statements + close)%n"));
+        sb.append(String.format(Locale.ROOT, "%-16s %12s %12s %12s %18s%n", "mode", "acquire ms", "work ms",
+                "release ms", "wall x W / N ms"));
+        for (ModeResult m : modes) {
+            sb.append(String.format(Locale.ROOT, "%-16s %12.2f %12.2f %12.2f %18.2f%n", m.mode.id(),
+                    m.meanAcquireMicros() / 1000, m.meanWorkMicros() / 1000, m.meanReleaseMicros() / 1000,
+                    m.medianWallMillis() * workers / tests));
         }
         sb.append('\n');
         ratios().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-22s %8.2f%n", k, v)));

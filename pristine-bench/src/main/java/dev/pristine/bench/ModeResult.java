@@ -9,6 +9,8 @@ final class ModeResult {
     final Mode mode;
     final List<Double> wallMillis = new ArrayList<>();
     final List<long[]> acquireNanos = new ArrayList<>();
+    final List<long[]> workNanos = new ArrayList<>();
+    final List<long[]> releaseNanos = new ArrayList<>();
     String note = "";
 
     ModeResult(Mode mode) {
@@ -29,6 +31,21 @@ final class ModeResult {
 
     long[] sortedAcquire() {
         return Stats.sorted(acquireNanos);
+    }
+
+    /** Mean acquire time per test in µs, over every test of every round. */
+    double meanAcquireMicros() {
+        return Stats.mean(acquireNanos) / 1000.0;
+    }
+
+    /** Mean time per test to connect, run the work and close the connection, in µs. */
+    double meanWorkMicros() {
+        return Stats.mean(workNanos) / 1000.0;
+    }
+
+    /** Mean release time per test in µs (drop, rename or nothing, by mode). */
+    double meanReleaseMicros() {
+        return Stats.mean(releaseNanos) / 1000.0;
     }
 
     double acquireMicros(double percentile) {

@@ -29,6 +29,10 @@ final class Stats {
         return all;
     }
 
+    static double mean(List<long[]> parts) {
+        return parts.stream().flatMapToLong(java.util.Arrays::stream).average().orElse(0);
+    }
+
     static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (v.length == 0) {

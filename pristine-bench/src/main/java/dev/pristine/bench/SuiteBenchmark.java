@@ -114,10 +114,14 @@ public final class SuiteBenchmark {
                 for (int k = 0; k < runners.size(); k++) {
                     Runner r = runners.get((k + round) % runners.size());
                     long[] lat = new long[options.tests()];
-                    double wall = runSuite(r, options.tests(), lat);
+                    long[] use = new long[options.tests()];
+                    long[] back = new long[options.tests()];
+                    double wall = runSuite(r, options.tests(), lat, use, back);
                     ModeResult res = results.get(r.mode);
                     res.wallMillis.add(wall);
                     res.acquireNanos.add(lat);
+                    res.workNanos.add(use);
+                    res.releaseNanos.add(back);
                     progress.printf("round %d/%d %-16s %9.1f ms  acquire p50 %8.1f us%n", round + 1, options.rounds(),
                             r.mode.id(), wall, Stats.percentile(java.util.Arrays.stream(lat).sorted().toArray(), 50) / 1000.0);
                 }
@@ -145,10 +149,15 @@ public final class SuiteBenchmark {
     // ---- the suite -------------------------------------------------------------------------------
 
     private double runSuite(Runner r, int tests) throws Exception {
-        return runSuite(r, tests, new long[tests]);
+        return runSuite(r, tests, new long[tests], new long[tests], new long[tests]);
     }
 
-    private double runSuite(Runner r, int tests, long[] acquireNanos) throws Exception {
+    /**
+     * Runs one suite and returns its wall time in ms; per test it records how long acquire, the work
+     * (connect, statements, close) and release took, which is where a mode's time goes.
+     */
+    private double runSuite(Runner r, int tests, long[] acquireNanos, long[] workNanos, long[] releaseNanos)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(options.workers());
         long t0 = System.nanoTime();
@@ -161,16 +170,22 @@ public final class SuiteBenchmark {
                         long a = System.nanoTime();
                         Runner.Lease lease = r.acquire(id);
                         acquireNanos[i] = System.nanoTime() - a;
-                        try (Connection c = lease.connect()) {
-                            if (lease.rollback()) {
-                                c.setAutoCommit(false);
-                                work.run(c, id);
-                                c.rollback();
-                            } else {
-                                work.run(c, id);
+                        long u = System.nanoTime();
+                        try {
+                            try (Connection c = lease.connect()) {
+                                if (lease.rollback()) {
+                                    c.setAutoCommit(false);
+                                    work.run(c, id);
+                                    c.rollback();
+                                } else {
+                                    work.run(c, id);
+                                }
                             }
                         } finally {
+                            long rel = System.nanoTime();
+                            workNanos[i] = rel - u;
                             lease.release();
+                            releaseNanos[i] = System.nanoTime() - rel;
                         }
                     }
                     return null;

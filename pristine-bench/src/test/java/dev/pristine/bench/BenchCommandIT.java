@@ -41,12 +41,16 @@ class BenchCommandIT {
             assertThat(mode.get("wallMillis").asDouble()).isPositive();
             assertThat(mode.has("acquireP50Micros")).isTrue();
             assertThat(mode.has("acquireP99Micros")).isTrue();
+            assertThat(mode.get("meanPerTestMicros").get("work").asDouble()).isPositive();
+            assertThat(mode.get("meanPerTestMicros").has("acquire")).isTrue();
+            assertThat(mode.get("meanPerTestMicros").has("release")).isTrue();
         }
         assertThat(json.get("modes").get("naive").get("note").asText()).startsWith("Flyway 13.");
         assertThat(json.get("ratios").fieldNames()).toIterable()
                 .contains("pristineOverShared", "naiveOverPristine", "pristineOverRawClone");
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("<svg", "Wall time per mode", "Acquire latency", "pristine-nopool");
+        assertThat(html).contains("<svg", "Wall time per mode", "Acquire latency", "pristine-nopool",
+                "where the time goes");
         assertThat(dir.resolve("report-wall.svg")).content().startsWith("<?xml").contains("<svg", "raw-clone");
         assertThat(dir.resolve("report-latency.svg")).content().contains("<svg", "pristine");
     }
