@@ -8,7 +8,6 @@ import dev.pristine.spi.Migrator;
 import dev.pristine.spi.MigratorProvider;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,8 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Configures a {@link Pristine}. Options set here win over {@code pristine.*} settings, which win over
@@ -30,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class PristineBuilder {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     private PristineSettings settings = PristineSettings.standard();
     private final Map<String, String> explicit = new LinkedHashMap<>();
@@ -284,26 +280,7 @@ public final class PristineBuilder {
         return get.apply(name).map(v -> parseDuration(name, v)).orElse(dflt);
     }
 
-    /** Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, {@code 7d}, a number of milliseconds, or ISO-8601 ({@code PT30S}). */
     static Duration parseDuration(String name, String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(v);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "ms" : m.group(2);
-            return switch (unit) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofMillis(n);
-            };
-        }
-        try {
-            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "pristine." + name + " is not a duration", value,
-                    "write it like 500ms, 30s, 10m, 1h or 7d");
-        }
+        return PristineSettings.parseDuration("pristine." + name, value);
     }
 }

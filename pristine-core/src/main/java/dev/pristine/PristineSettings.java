@@ -3,6 +3,8 @@ package dev.pristine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code pristine.*} settings from every source, in precedence order: overrides given in code or
@@ -24,6 +28,8 @@ import java.util.function.Function;
  * <p>Immutable and thread-safe.
  */
 public final class PristineSettings {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,15})\\s*(ms|s|m|h|d)?");
 
     private final List<Function<String, Optional<String>>> sources;
     private final Map<String, String> all;
@@ -92,6 +98,43 @@ public final class PristineSettings {
     private static String unprefixed(String name) {
         String n = normalize(name);
         return n.startsWith("pristine-") ? n.substring("pristine-".length()) : n;
+    }
+
+    /**
+     * Parses a duration as users write one: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h},
+     * {@code 7d}, a plain number of milliseconds, or ISO-8601 ({@code PT1H30M}). Used for every duration
+     * setting and option, so all of them read alike.
+     *
+     * @param label how the user wrote the setting's name, for the error ({@code pristine.lease-ttl}, {@code --ttl})
+     * @throws PristineException with {@code CONFIGURATION} for anything else or a negative duration,
+     *     naming the label, the value and how to write one
+     */
+    public static Duration parseDuration(String label, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(v);
+        Duration d;
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            d = switch (m.group(2) == null ? "ms" : m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofMillis(n);
+            };
+        } else {
+            try {
+                d = Duration.parse(v.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new PristineException(ErrorCode.CONFIGURATION, label + " is not a duration", value,
+                        "write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
+            }
+        }
+        if (d.isNegative()) {
+            throw new PristineException(ErrorCode.CONFIGURATION, label + " must not be negative", value,
+                    "give a duration like 30s, 10m or 24h");
+        }
+        return d;
     }
 
     /** Turns a setting name into its normalised form: lower case, {@code -} between words. */

@@ -35,7 +35,7 @@ class PristineBuilderTest {
                 .hasMessage("pristine.pool-size must be a whole number >= 0, -1, e.g. pristine.pool-size="
                         + Runtime.getRuntime().availableProcessors());
         assertThatThrownBy(() -> builder(Map.of("acquire-timeout", "soon", "migrations", dir.toString())).build())
-                .hasMessage("pristine.acquire-timeout is not a duration, soon, write it like 500ms, 30s, 10m, 1h or 7d");
+                .hasMessage("pristine.acquire-timeout is not a duration, soon, write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
         assertThatThrownBy(() -> builder(Map.of("allow-remote", "yes", "migrations", dir.toString())).build())
                 .hasMessage("pristine.allow-remote must be true or false, yes, e.g. pristine.allow-remote=false");
     }
@@ -49,6 +49,12 @@ class PristineBuilderTest {
         assertThat(PristineBuilder.parseDuration("x", "7d")).isEqualTo(Duration.ofDays(7));
         assertThat(PristineBuilder.parseDuration("x", "250")).isEqualTo(Duration.ofMillis(250));
         assertThat(PristineBuilder.parseDuration("x", "PT2M")).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void aNegativeDurationIsRefusedWithTheSettingsName() {
+        assertThatThrownBy(() -> builder(Map.of("lease-ttl", "-PT5S", "migrations", dir.toString())).build())
+                .hasMessage("pristine.lease-ttl must not be negative, -PT5S, give a duration like 30s, 10m or 24h");
     }
 
     @Test

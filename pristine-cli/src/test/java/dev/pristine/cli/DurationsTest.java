@@ -27,9 +27,11 @@ class DurationsTest {
         assertThatThrownBy(() -> Durations.parse("--ttl", "5y")).isInstanceOfSatisfying(PristineException.class,
                 e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
-                    assertThat(e.getMessage()).isEqualTo("--ttl is not a duration, 5y, write it like 30s, 10m, 1h, 7d or PT1H30M");
+                    assertThat(e.getMessage()).isEqualTo("--ttl is not a duration, 5y, write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
                 });
         assertThatThrownBy(() -> Durations.parse("--ttl", "PT-5S")).isInstanceOfSatisfying(PristineException.class,
-                e -> assertThat(e.getMessage()).isEqualTo("--ttl must not be negative, PT-5S, give a duration like 30s, 10m or 1h"));
+                e -> assertThat(e.getMessage()).isEqualTo("--ttl must not be negative, PT-5S, give a duration like 30s, 10m or 24h"));
+        assertThatThrownBy(() -> Durations.parse("--ttl", "30")).isInstanceOfSatisfying(PristineException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("--ttl needs a unit, 30, write it like 30s, 30m or 30h"));
     }
 }

@@ -10,7 +10,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,8 +21,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The effective configuration of one Cucumber run. First match wins: JUnit Platform configuration
@@ -52,7 +49,6 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
             "sqlite.busy-timeout", "sqlite.foreign-keys");
 
     private static final String CLASSPATH = "classpath:";
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     /** The configuration without a JUnit Platform launcher (Cucumber's CLI, JUnit 4, TestNG). */
     static RunConfig fromEnvironment() {
@@ -149,23 +145,7 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, milliseconds, or ISO-8601 ({@code PT24H}). */
     static Duration duration(String value) {
-        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2) == null ? "ms" : m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofMillis(n);
-            };
-        }
-        try {
-            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "pristine.keep-for is not a duration", value,
-                    "write it like 30m, 24h or 7d");
-        }
+        return PristineSettings.parseDuration("pristine.keep-for", value);
     }
 
     private static Properties classpathProperties(String name) {

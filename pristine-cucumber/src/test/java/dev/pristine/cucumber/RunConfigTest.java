@@ -85,7 +85,7 @@ class RunConfigTest {
         assertThatThrownBy(() -> Cleanup.parse("sometimes"))
                 .hasMessage("pristine.cleanup must be always, on_success or never, sometimes, e.g. pristine.cleanup=on_success");
         assertThatThrownBy(() -> RunConfig.duration("a while"))
-                .hasMessage("pristine.keep-for is not a duration, a while, write it like 30m, 24h or 7d");
+                .hasMessage("pristine.keep-for is not a duration, a while, write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
         assertThatThrownBy(() -> RunConfig.location("classpath:no/such/dir"))
                 .hasMessage("migrations not found on the class path, classpath:no/such/dir, "
                         + "put the directory under src/test/resources or src/main/resources, or give a file path");

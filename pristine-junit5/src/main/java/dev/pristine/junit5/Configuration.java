@@ -10,7 +10,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,8 +21,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -48,7 +45,6 @@ final class Configuration {
     static final Duration DEFAULT_KEEP = Duration.ofHours(24);
 
     private static final String CLASSPATH = "classpath:";
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
     private static final String RUN_SETTINGS = "run-settings";
 
     private Configuration() {}
@@ -163,24 +159,7 @@ final class Configuration {
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, milliseconds, or ISO-8601 ({@code PT24H}). */
     static Duration duration(String name, String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(v);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2) == null ? "ms" : m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofMillis(n);
-            };
-        }
-        try {
-            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "pristine." + name + " is not a duration", value,
-                    "write it like 30m, 24h or 7d");
-        }
+        return PristineSettings.parseDuration("pristine." + name, value);
     }
 
     private static List<String> keysOfJunitPlatformProperties() {

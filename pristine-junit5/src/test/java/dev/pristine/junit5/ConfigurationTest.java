@@ -38,7 +38,7 @@ class ConfigurationTest {
     @Test
     void aBadKeepDurationSaysHowToWriteOne() {
         assertThatThrownBy(() -> Configuration.duration("keep-for", "a while")).isInstanceOf(PristineException.class)
-                .hasMessage("pristine.keep-for is not a duration, a while, write it like 30m, 24h or 7d");
+                .hasMessage("pristine.keep-for is not a duration, a while, write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
     }
 
     @Test
