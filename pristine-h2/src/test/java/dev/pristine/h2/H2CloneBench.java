@@ -12,12 +12,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /**
  * Not a test: measures H2 file clones against in-memory clones in one run, interleaved, on the bookstore schema
@@ -134,14 +136,9 @@ public final class H2CloneBench {
         }
     }
 
-    /** Waits (bounded) until the pool has refilled, so acquire measures the warm path. */
-    private static void awaitIdle(Pristine p) throws InterruptedException {
-        for (int i = 0; i < 10_000; i++) {
-            if (idle(p)) {
-                return;
-            }
-            Thread.sleep(1);
-        }
+    /** Waits (at most 10 s) until the pool has refilled, so acquire measures the warm path. */
+    private static void awaitIdle(Pristine p) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> idle(p));
     }
 
     private static boolean idle(Pristine p) {
