@@ -36,6 +36,15 @@ public final class BenchCommand implements Callable<Integer> {
     boolean allowRemote;
     @Option(names = "--migrations", description = "Migrations directory (default: a generated 40-table schema with 40 migrations).")
     Path migrations;
+    @Option(names = "--schema", defaultValue = "generated", paramLabel = "generated|chinook",
+            description = "Schema when there is no --migrations: generated (default: 40 tables, 40 migrations) or "
+                    + "chinook (the Chinook sample database from --fixtures, with work that writes and reads an "
+                    + "invoice; sqlite, postgres, mariadb).")
+    String schemaKind;
+    @Option(names = "--fixtures", paramLabel = "DIR", description = "Folder that holds chinook/, for --schema chinook. "
+            + "Default: the system property pristine.fixtures, else env PRISTINE_FIXTURES, else ../shared/fixtures "
+            + "from the working directory.")
+    Path fixtures;
     @Option(names = "--schema-name", description = "The schema's name in the report (default: the directory name).")
     String schemaName;
     @Option(names = "--work-sql", description = "File of statements each test runs; :id is replaced by a number unique to the test.")
@@ -95,10 +104,29 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--tests, --workers and --rounds must be at least 1, --warmup at least 0");
         }
+        boolean chinook = schemaKind.equals("chinook");
+        if (!chinook && !schemaKind.equals("generated")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --schema '" + schemaKind
+                    + "'; schemas: generated, chinook");
+        }
+        if (chinook && migrations != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--schema chinook and --migrations "
+                    + migrations + " both choose the schema: pass one of them");
+        }
         Path dir = workDir != null ? workDir : Files.createTempDirectory("pristine-bench-");
         Path mig = migrations;
         String schema = schemaName;
-        if (mig == null) {
+        if (chinook) {
+            ChinookSchema.Prepared prepared;
+            try {
+                prepared = ChinookSchema.prepare(engine == null ? "sqlite" : engine, ChinookSchema.locate(fixtures), dir);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+            mig = prepared.migrations();
+            schema = schema != null ? schema : prepared.name();
+            workSql = workSql != null ? workSql : prepared.work();
+        } else if (mig == null) {
             mig = SchemaGenerator.generate(dir.resolve("generated-40"), 40);
             schema = schema != null ? schema : "generated 40 tables / 40 migrations";
         } else if (schema == null) {
