@@ -3,6 +3,7 @@ package dev.pristine.cucumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pristine.testglue.Recorder;
+import dev.pristine.testkit.CountingMigratorProvider;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;

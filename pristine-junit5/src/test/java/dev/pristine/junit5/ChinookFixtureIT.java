@@ -2,6 +2,7 @@ package dev.pristine.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pristine.testkit.CountingMigratorProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

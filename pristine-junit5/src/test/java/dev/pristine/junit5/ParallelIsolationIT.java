@@ -3,6 +3,7 @@ package dev.pristine.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pristine.TestDatabase;
+import dev.pristine.testkit.CountingMigratorProvider;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;

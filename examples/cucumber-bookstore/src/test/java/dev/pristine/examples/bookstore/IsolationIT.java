@@ -2,6 +2,7 @@ package dev.pristine.examples.bookstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pristine.testkit.CountingMigratorProvider;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.pristine.examples.bookstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 
+import dev.pristine.testkit.CountingMigratorProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.pristine.cucumber;
+package dev.pristine.testkit;
 
 import dev.pristine.Migrations;
 import dev.pristine.spi.MigrationTarget;
@@ -8,11 +8,16 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Migrator {@code counting}: the plain SQL migrator, counting how often it migrates (registered in META-INF/services). */
+/**
+ * Migrator {@code counting}: the plain SQL migrator, counting how often it migrates in this JVM, to prove
+ * that a template is built once. Not registered here (it would show in every module's list of migrators): a
+ * test module that wants it lists {@code dev.pristine.testkit.CountingMigratorProvider} in its own
+ * {@code src/test/resources/META-INF/services/dev.pristine.spi.MigratorProvider}.
+ */
 public final class CountingMigratorProvider implements MigratorProvider {
 
     /** How many times any counting migrator migrated; tests reset it before a run. */
-    static final AtomicInteger MIGRATIONS = new AtomicInteger();
+    public static final AtomicInteger MIGRATIONS = new AtomicInteger();
 
     @Override
     public String id() {
