@@ -19,6 +19,9 @@ interface BenchTarget extends AutoCloseable {
     /** Clones the published template with the engine's own operation. */
     Database rawClone(PreparedTemplate template, String name) throws Exception;
 
+    /** What {@link #rawClone} does, for the report. */
+    String describeRawClone();
+
     /** Drops a database this target made. */
     void drop(Database db) throws Exception;
 
@@ -34,9 +37,9 @@ interface BenchTarget extends AutoCloseable {
             case "sqlite" -> new SqliteTarget(workDir);
             case "h2" -> new H2Target(workDir);
             case "postgres", "mariadb" -> settings.get("url") != null
-                    ? new ServerTarget(engine, settings.get("url"), settings.get("user"), settings.get("password"))
+                    ? new ServerTarget(engine, settings.get("url"), settings.get("user"), settings.get("password"), false)
                     : new ServerTarget(engine, ServerTarget.urlOf(shared.jdbcUrl(), engine.equals("postgres") ? "postgres" : ""),
-                            shared.user(), shared.password());
+                            shared.user(), shared.password(), true);
             default -> throw new IllegalArgumentException("the bench has no baselines for engine " + engine
                     + "; engines with baselines: sqlite, h2, postgres, mariadb");
         };

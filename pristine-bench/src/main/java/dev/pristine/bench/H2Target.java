@@ -32,6 +32,11 @@ final class H2Target implements BenchTarget {
     }
 
     @Override
+    public String describeRawClone() {
+        return "a copy of the template's .mv.db file, deleted in the test's thread";
+    }
+
+    @Override
     public void drop(Database db) throws IOException {
         Files.deleteIfExists(dir.resolve(db.name() + ".mv.db"));
         Files.deleteIfExists(dir.resolve(db.name() + ".trace.db"));

@@ -38,6 +38,11 @@ final class SqliteTarget implements BenchTarget {
     }
 
     @Override
+    public String describeRawClone() {
+        return "a copy of the template file, deleted in the test's thread";
+    }
+
+    @Override
     public void drop(Database db) throws IOException {
         for (String suffix : new String[] {".db-journal", ".db-wal", ".db-shm", ".db"}) {
             Files.deleteIfExists(dir.resolve(db.name() + suffix));

@@ -104,6 +104,9 @@ public final class SuiteBenchmark {
             if (results.containsKey(Mode.NAIVE)) {
                 results.get(Mode.NAIVE).note = naiveMigrator;
             }
+            if (results.containsKey(Mode.RAW_CLONE)) {
+                results.get(Mode.RAW_CLONE).note = target.describeRawClone();
+            }
             if (results.containsKey(Mode.ZONKY)) {
                 results.get(Mode.ZONKY).note = zonkyDescription;
             }

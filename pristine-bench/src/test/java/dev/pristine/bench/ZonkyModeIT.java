@@ -35,6 +35,9 @@ class ZonkyModeIT {
         assertThat(zonky.get("wallMillis").asDouble()).isPositive();
         assertThat(zonky.get("note").asText())
                 .startsWith("embedded-database-spring-test 2.7.1, embedded PostgreSQL 17.");
+        // the physical limit on the embedded server uses the strategy Pristine's auto picks there
+        assertThat(json.get("modes").get("raw-clone").get("note").asText())
+                .startsWith("CREATE DATABASE … TEMPLATE … STRATEGY FILE_COPY");
         assertThat(json.get("ratios").fieldNames()).toIterable()
                 .contains("zonkyOverPristine", "pristineOverRawClone", "pristineOverShared");
         // exit 0 means the work (inserts into t01/t02) succeeded on every database zonky handed out: all migrated
