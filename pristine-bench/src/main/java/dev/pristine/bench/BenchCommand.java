@@ -144,6 +144,11 @@ public final class BenchCommand implements Callable<Integer> {
         String engineId = settings.get("engine");
         if (modes == null || modes.isEmpty()) {
             chosen.addAll(Mode.defaultsFor(engineId));
+            if (url != null) {
+                // zonky always runs on its own embedded server: beside a server of yours its ratio would
+                // compare two servers, not two tools (ask for it with --modes to see it anyway)
+                chosen.remove(Mode.ZONKY);
+            }
         } else {
             for (String m : modes) {
                 Mode mode;

@@ -231,7 +231,8 @@ public final class SuiteBenchmark {
         ZonkyPeer peer = new ZonkyPeer(options.migrations());
         long t0 = System.nanoTime();
         try {
-            zonkyDescription = peer.warmUp();
+            zonkyDescription = peer.warmUp() + (options.settings().get("url") != null
+                    ? "; not the --url server: its ratio compares two servers as well as two tools" : "");
         } catch (SQLException e) {
             throw new IllegalStateException("zonky's first database failed: " + e.getMessage(), e);
         }

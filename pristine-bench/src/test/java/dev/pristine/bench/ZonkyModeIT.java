@@ -45,6 +45,19 @@ class ZonkyModeIT {
     }
 
     @Test
+    void besideAServerOfYoursZonkyIsLeftOutOfTheDefaultModes() throws Exception {
+        String url = System.getenv().getOrDefault("PRISTINE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        Result r = run("--engine", "postgres", "--url", url, "--user", "postgres", "--tests", "2", "--workers", "2",
+                "--rounds", "1", "--warmup", "0", "--work-dir", dir.toString(), "--json");
+
+        assertThat(r.exit).as(r.err).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out);
+        assertThat(json.get("modes").fieldNames()).toIterable()
+                .containsExactly("shared", "rollback", "naive", "pristine", "pristine-nopool", "raw-clone");
+        assertThat(json.get("ratios").has("zonkyOverPristine")).isFalse();
+    }
+
+    @Test
     void zonkyIsRefusedOnAnotherEngineWithTheReason() throws Exception {
         Result r = run("--engine", "sqlite", "--modes", "pristine,zonky", "--work-dir", dir.toString());
 
