@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * waits for one. Released clones are dropped in the background, or reset in place when the engine can
  * ({@link Engine#resetClone}).
  *
- * <p>When resets work and tests hold their clones for less time than a new clone takes to make (the
- * pool keeps moving averages of all three), a leased clone counts as one coming back: the pool does not
+ * <p>When resets work, cost less than a new clone, and tests hold their clones for less time than a new
+ * clone takes to make (the pool keeps moving averages of all three), a leased clone counts as one coming back: the pool does not
  * start a new clone that would be ready only after the leased one is reset, and an acquire waits for a
  * reset in flight rather than make a clone itself. Short tests on a server where a clone costs hundreds
  * of milliseconds then cost one reset each instead of one clone and one drop.
@@ -57,6 +57,7 @@ public final class ClonePool implements AutoCloseable {
     private final AtomicInteger dropping = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger recycling = new AtomicInteger();
+    private final AtomicInteger handing = new AtomicInteger();
     private final ConcurrentHashMap<String, Long> leasedSince = new ConcurrentHashMap<>();
     /** Whether the last reset in place worked. */
     private volatile boolean resets;
@@ -105,9 +106,13 @@ public final class ClonePool implements AutoCloseable {
             throw new PristineException(ErrorCode.CONFIGURATION, "acquire on a closed Pristine", test,
                     "do not use a Pristine instance after close()");
         }
-        String finalName = take(test, timeout);
+        Taken taken = take(test, timeout);
+        String finalName = taken.name();
         leased.add(finalName);
         leasedSince.put(finalName, System.nanoTime());
+        if (taken.fromIdle()) {
+            handing.decrementAndGet();
+        }
         fill();
         return new Lease(this, finalName, key, test);
     }
@@ -117,7 +122,7 @@ public final class ClonePool implements AutoCloseable {
      * counted as demand so the background makes one, and keeps trying to make one itself as permits free
      * up, so a waiter never depends on a busy background thread alone.
      */
-    private String take(String test, Duration timeout) {
+    private Taken take(String test, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean counted = false;
         boolean awaitedReset = false;
@@ -125,21 +130,22 @@ public final class ClonePool implements AutoCloseable {
             while (true) {
                 String name = idle.poll();
                 if (name != null) {
-                    return relabel(name, test);
+                    return handOut(name, test);
                 }
                 if (!awaitedReset && recycling.get() > 0 && shortLeases()) {
-                    // a reset in flight is cheaper to wait for than a clone to make
+                    // a reset in flight is expected sooner than a clone made here would be: wait for it,
+                    // up to as long as making one takes
                     awaitedReset = true;
                     long wait = Math.min(deadline - System.nanoTime(),
-                            Math.min(TimeUnit.SECONDS.toNanos(5), Math.max(2 * resetNanos.get(), TimeUnit.MILLISECONDS.toNanos(20))));
+                            Math.min(TimeUnit.SECONDS.toNanos(5), Math.max(createNanos.get(), TimeUnit.MILLISECONDS.toNanos(20))));
                     name = idle.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
                     if (name != null) {
-                        return relabel(name, test);
+                        return handOut(name, test);
                     }
                 }
                 if (capacity.tryAcquire()) {
                     try {
-                        return create(test);
+                        return new Taken(create(test), false);
                     } catch (RuntimeException e) {
                         capacity.release();
                         throw e;
@@ -156,7 +162,7 @@ public final class ClonePool implements AutoCloseable {
                 }
                 name = idle.poll(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
                 if (name != null) {
-                    return relabel(name, test);
+                    return handOut(name, test);
                 }
             }
         } catch (InterruptedException e) {
@@ -169,6 +175,20 @@ public final class ClonePool implements AutoCloseable {
         throw new PristineException(ErrorCode.POOL_EXHAUSTED,
                 "acquire for " + test + " timed out after " + timeout.toMillis() + "ms", state(),
                 "release databases you are done with (close() the TestDatabase), or raise pristine.max-clones");
+    }
+
+    /** A clone for a test, and whether it came from the idle queue (counted in {@code handing} until leased). */
+    private record Taken(String name, boolean fromIdle) {}
+
+    /** An idle clone on its way to a lease: counted in {@code handing} while it is neither idle nor leased. */
+    private Taken handOut(String name, String test) {
+        handing.incrementAndGet();
+        try {
+            return new Taken(relabel(name, test), true);
+        } catch (RuntimeException e) {
+            handing.decrementAndGet();
+            throw e;
+        }
     }
 
     /** The pool's state, HikariCP-style. */
@@ -229,16 +249,19 @@ public final class ClonePool implements AutoCloseable {
     }
 
     /**
-     * Whether a leased clone is expected back (reset) before a new one could be made: resets work and a
-     * lease plus a reset take less time than a clone.
+     * Whether a leased clone is worth waiting for rather than replacing: resets work, a reset costs less
+     * than a new clone, and leases are held for less time than a new clone takes to make. (Comparing the
+     * sum of hold and reset with a clone flips on noise when they are close; a replacement would also
+     * cost a drop later, so the cheaper reset wins those ties.)
      */
     private boolean shortLeases() {
-        return resets && holdNanos.get() + resetNanos.get() < createNanos.get();
+        long create = createNanos.get();
+        return resets && resetNanos.get() < create && holdNanos.get() < create;
     }
 
     /** Clones that are, or are about to be, ready for the next acquire. */
     private int coming() {
-        int comingBack = resets ? recycling.get() + (shortLeases() ? leased.size() : 0) : 0;
+        int comingBack = resets ? recycling.get() + (shortLeases() ? leased.size() + handing.get() : 0) : 0;
         return idle.size() + creating.get() + comingBack;
     }
 

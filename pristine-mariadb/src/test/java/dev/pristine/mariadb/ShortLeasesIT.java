@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tests much shorter than a MariaDB clone (hundreds of ms) are served by resetting the clones they
- * release, not by a new clone and a drop per test: twenty back-to-back leases use at most half as many
+ * release, not by a new clone and a drop per test: twenty back-to-back leases use at most six
  * databases, each lease starting from the template's state. (Before the pool learned this, every
  * acquire started a replacement clone, so every release found the pool full and dropped its clone:
  * twenty leases, twenty databases.)
@@ -50,7 +50,7 @@ class ShortLeasesIT {
             }
         }
         MariadbTestServer.dropTemplate(template);
-        assertThat(new HashSet<>(ids)).as("databases used by 20 leases: %s", ids).hasSizeLessThanOrEqualTo(10);
+        assertThat(new HashSet<>(ids)).as("databases used by 20 leases: %s", ids).hasSizeLessThanOrEqualTo(6);
     }
 
     /** A schema whose clone costs what real ones do (a file per InnoDB table): item plus 40 tables. */
