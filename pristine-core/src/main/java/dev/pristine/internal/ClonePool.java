@@ -118,7 +118,8 @@ public final class ClonePool implements AutoCloseable {
     }
 
     /**
-     * An idle clone (renamed for the test), or a new one made here when the cap allows; otherwise waits,
+     * An idle clone (renamed for the test); or the clone of a reset in flight, when leases are short (see
+     * {@link #shortLeases}); or a new one made here when the cap allows; otherwise waits,
      * counted as demand so the background makes one, and keeps trying to make one itself as permits free
      * up, so a waiter never depends on a busy background thread alone.
      */
@@ -128,7 +129,7 @@ public final class ClonePool implements AutoCloseable {
         boolean awaitedReset = false;
         try {
             while (true) {
-                String name = idle.poll();
+                String name = pollIdle();
                 if (name != null) {
                     return handOut(name, test);
                 }
@@ -140,6 +141,7 @@ public final class ClonePool implements AutoCloseable {
                             Math.min(TimeUnit.SECONDS.toNanos(5), Math.max(createNanos.get(), TimeUnit.MILLISECONDS.toNanos(20))));
                     name = idle.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
                     if (name != null) {
+                        handing.incrementAndGet();
                         return handOut(name, test);
                     }
                 }
@@ -162,6 +164,7 @@ public final class ClonePool implements AutoCloseable {
                 }
                 name = idle.poll(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
                 if (name != null) {
+                    handing.incrementAndGet();
                     return handOut(name, test);
                 }
             }
@@ -180,9 +183,21 @@ public final class ClonePool implements AutoCloseable {
     /** A clone for a test, and whether it came from the idle queue (counted in {@code handing} until leased). */
     private record Taken(String name, boolean fromIdle) {}
 
-    /** An idle clone on its way to a lease: counted in {@code handing} while it is neither idle nor leased. */
-    private Taken handOut(String name, String test) {
+    /**
+     * An idle clone, counted in {@code handing} before it leaves the queue, so that a refill racing the
+     * hand-out never sees it as neither idle nor on its way to a lease.
+     */
+    private String pollIdle() {
         handing.incrementAndGet();
+        String name = idle.poll();
+        if (name == null) {
+            handing.decrementAndGet();
+        }
+        return name;
+    }
+
+    /** An idle clone (already counted in {@code handing}) on its way to a lease, renamed for the test. */
+    private Taken handOut(String name, String test) {
         try {
             return new Taken(relabel(name, test), true);
         } catch (RuntimeException e) {
