@@ -1,13 +1,12 @@
 package dev.pristine.cucumber;
 
 import dev.pristine.ErrorCode;
+import dev.pristine.Migrations;
 import dev.pristine.PristineException;
 import dev.pristine.PristineSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -48,7 +47,6 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
             "template-retention", "allow-remote", "reap-on-start", ISOLATION, CLEANUP, KEEP_FOR,
             "sqlite.busy-timeout", "sqlite.foreign-keys");
 
-    private static final String CLASSPATH = "classpath:";
 
     /** The configuration without a JUnit Platform launcher (Cucumber's CLI, JUnit 4, TestNG). */
     static RunConfig fromEnvironment() {
@@ -78,7 +76,7 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
         PristineSettings settings = PristineSettings.standard().withOverrides(overrides);
 
         Map<String, String> paths = new LinkedHashMap<>();
-        settings.get("migrations").ifPresent(m -> paths.put("migrations", location(m).toString()));
+        settings.get("migrations").ifPresent(m -> paths.put("migrations", Migrations.location(m).toString()));
         settings.get("state-dir").ifPresent(d -> paths.put("state-dir", Path.of(d).toAbsolutePath().normalize().toString()));
         settings = settings.withOverrides(paths);
 
@@ -117,29 +115,6 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
             if (name.startsWith("pristine.") && !p.getProperty(name).isBlank()) {
                 into.put(name, p.getProperty(name));
             }
-        }
-    }
-
-    /** A migrations location: {@code classpath:dir} as a directory on disk, or a path against the working directory. */
-    static Path location(String value) {
-        if (!value.startsWith(CLASSPATH)) {
-            return Path.of(value).toAbsolutePath().normalize();
-        }
-        String name = value.substring(CLASSPATH.length()).replaceFirst("^/+", "");
-        URL url = classLoader().getResource(name);
-        if (url == null) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "migrations not found on the class path", value,
-                    "put the directory under src/test/resources or src/main/resources, or give a file path");
-        }
-        if (!"file".equals(url.getProtocol())) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "classpath: migrations must be a directory on disk", url,
-                    "give the migrations as a path relative to the working directory, e.g. src/main/resources/db/migration");
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "the class path location is not a valid URI", url,
-                    "give the migrations as a file path", e);
         }
     }
 

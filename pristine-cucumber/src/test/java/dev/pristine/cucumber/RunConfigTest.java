@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pristine.ErrorCode;
+import dev.pristine.Migrations;
 import dev.pristine.PristineException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -86,7 +87,7 @@ class RunConfigTest {
                 .hasMessage("pristine.cleanup must be always, on_success or never, sometimes, e.g. pristine.cleanup=on_success");
         assertThatThrownBy(() -> RunConfig.duration("a while"))
                 .hasMessage("pristine.keep-for is not a duration, a while, write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
-        assertThatThrownBy(() -> RunConfig.location("classpath:no/such/dir"))
+        assertThatThrownBy(() -> Migrations.location("classpath:no/such/dir"))
                 .hasMessage("migrations not found on the class path, classpath:no/such/dir, "
                         + "put the directory under src/test/resources or src/main/resources, or give a file path");
         assertThat(Cleanup.parse("On-Success")).isEqualTo(Cleanup.ON_SUCCESS);
@@ -106,7 +107,7 @@ class RunConfigTest {
 
     @Test
     void classpathMigrationsResolveToTheirDirectory() {
-        assertThat(RunConfig.location("classpath:db/shop")).isDirectory().endsWith(Path.of("db", "shop"));
+        assertThat(Migrations.location("classpath:db/shop")).isDirectory().endsWith(Path.of("db", "shop"));
     }
 
     private <T> T inClasspath(Callable<T> action) throws Exception {

@@ -1,12 +1,12 @@
 package dev.pristine.junit5;
 
 import dev.pristine.ErrorCode;
+import dev.pristine.Migrations;
 import dev.pristine.PristineException;
 import dev.pristine.PristineSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +44,6 @@ final class Configuration {
 
     static final Duration DEFAULT_KEEP = Duration.ofHours(24);
 
-    private static final String CLASSPATH = "classpath:";
     private static final String RUN_SETTINGS = "run-settings";
 
     private Configuration() {}
@@ -63,7 +62,7 @@ final class Configuration {
                 "set pristine.migrations=src/main/resources/db/migration in src/test/resources/junit-platform.properties,"
                         + " or use @PristineDatabase(migrations = \"...\")"));
         Map<String, String> paths = new LinkedHashMap<>();
-        paths.put("migrations", location(migrations).toString());
+        paths.put("migrations", Migrations.location(migrations).toString());
         settings.get("state-dir").ifPresent(d -> paths.put("state-dir", Path.of(d).toAbsolutePath().normalize().toString()));
         settings = settings.withOverrides(paths);
 
@@ -119,29 +118,6 @@ final class Configuration {
     private static void put(Map<String, String> m, String name, String value) {
         if (!value.isBlank()) {
             m.put(name, value.trim());
-        }
-    }
-
-    /** A migrations location: {@code classpath:dir} as a directory on disk, or a path against the working directory. */
-    static Path location(String value) {
-        if (!value.startsWith(CLASSPATH)) {
-            return Path.of(value).toAbsolutePath().normalize();
-        }
-        String name = value.substring(CLASSPATH.length()).replaceFirst("^/+", "");
-        URL url = classLoader().getResource(name);
-        if (url == null) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "migrations not found on the class path", value,
-                    "put the directory under src/test/resources or src/main/resources, or give a file path");
-        }
-        if (!"file".equals(url.getProtocol())) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "classpath: migrations must be a directory on disk", url,
-                    "give the migrations as a path relative to the working directory, e.g. src/main/resources/db/migration");
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "the class path location is not a valid URI", url,
-                    "give the migrations as a file path", e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.pristine.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pristine.Migrations;
 import dev.pristine.PristineException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,11 +44,11 @@ class ConfigurationTest {
 
     @Test
     void relativeMigrationsResolveAgainstTheWorkingDirectoryAndClasspathToADirectory() {
-        assertThat(Configuration.location("src/test/resources/db/example"))
+        assertThat(Migrations.location("src/test/resources/db/example"))
                 .isEqualTo(Path.of("").toAbsolutePath().resolve("src/test/resources/db/example"));
-        assertThat(Configuration.location("classpath:db/example")).isDirectory()
+        assertThat(Migrations.location("classpath:db/example")).isDirectory()
                 .endsWith(Path.of("test-classes", "db", "example"));
-        assertThat(Configuration.location("classpath:/db/example")).isEqualTo(Configuration.location("classpath:db/example"));
+        assertThat(Migrations.location("classpath:/db/example")).isEqualTo(Migrations.location("classpath:db/example"));
     }
 
     @Test

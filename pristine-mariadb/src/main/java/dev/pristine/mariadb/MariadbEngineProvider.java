@@ -5,6 +5,7 @@ import dev.pristine.PristineException;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
+import dev.pristine.spi.ServerEngines;
 import java.sql.SQLException;
 
 /**
@@ -40,7 +41,8 @@ public final class MariadbEngineProvider implements EngineProvider {
         String user = settings.user() == null && settings.url() == null ? "root" : settings.user();
         MariadbConnections connections = new MariadbConnections(url, user, settings.password(), adminConnections);
         try {
-            MariadbServer.checkLoopback(connections.hostNames(), connections.location(), settings.allowRemote());
+            ServerEngines.checkLoopback("MariaDB", "MariaDB/MySQL", connections.hostNames(),
+                    connections.location(), settings.allowRemote());
             MariadbServer server = MariadbServer.inspect(connections);
             try {
                 connections.admin(c -> {

@@ -2,12 +2,9 @@ package dev.pristine.mariadb;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,35 +20,6 @@ import java.util.Locale;
  * @param identity the engine identity for the template key
  */
 record MariadbServer(boolean mariadb, int major, int minor, String identity) {
-
-    /**
-     * Refuses a host that is not a loopback address unless {@code allowRemote}.
-     *
-     * @throws PristineException with {@code UNSAFE_TARGET} or {@code ENGINE_UNREACHABLE} (unknown host)
-     */
-    static void checkLoopback(List<String> hosts, String location, boolean allowRemote) {
-        if (allowRemote) {
-            return;
-        }
-        for (String host : hosts) {
-            InetAddress[] addresses;
-            try {
-                addresses = InetAddress.getAllByName(host);
-            } catch (UnknownHostException e) {
-                throw new PristineException(ErrorCode.ENGINE_UNREACHABLE, "cannot resolve the MariaDB host", host,
-                        "check the host name in --url / pristine.url", e);
-            }
-            for (InetAddress a : addresses) {
-                if (!a.isLoopbackAddress()) {
-                    throw new PristineException(ErrorCode.UNSAFE_TARGET,
-                            "refusing a MariaDB/MySQL server that is not on this machine", location + " (" + host + " is "
-                                    + a.getHostAddress() + ")",
-                            "Pristine creates and drops databases there: if the server is meant for throwaway test "
-                                    + "databases, pass --allow-remote or set pristine.allow-remote=true");
-                }
-            }
-        }
-    }
 
     /** Connects and reads what the server is. */
     static MariadbServer inspect(MariadbConnections connections) {

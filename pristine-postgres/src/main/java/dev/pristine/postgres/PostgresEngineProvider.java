@@ -5,6 +5,7 @@ import dev.pristine.PristineException;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
+import dev.pristine.spi.ServerEngines;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -56,7 +57,8 @@ public final class PostgresEngineProvider implements EngineProvider {
             connections = new PostgresConnections(url, user, password, adminConnections);
             String location = connections.location() + (embedded == null ? "" : " (embedded, " + embedded.directory() + ")");
             if (embedded == null) {
-                PostgresServer.checkLoopback(connections.hostNames(), connections.location(), settings.allowRemote());
+                ServerEngines.checkLoopback("PostgreSQL", "PostgreSQL", connections.hostNames(),
+                        connections.location(), settings.allowRemote());
             }
             PostgresServer server = PostgresServer.inspect(connections);
             PostgresCloner cloner = new PostgresCloner(connections, server.versionNum(), strategy, busyTimeout,

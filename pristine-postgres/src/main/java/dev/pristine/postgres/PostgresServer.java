@@ -2,13 +2,10 @@ package dev.pristine.postgres;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.util.DriverInfo;
@@ -32,35 +29,6 @@ record PostgresServer(int versionNum, String identity) {
     private static final long IDENTITY_TTL_NANOS = 60_000_000_000L;
 
     private record Timed(PostgresServer server, long at) {}
-
-    /**
-     * Refuses a host that is not a loopback address unless {@code allowRemote}.
-     *
-     * @throws PristineException with {@code UNSAFE_TARGET} or {@code ENGINE_UNREACHABLE} (unknown host)
-     */
-    static void checkLoopback(List<String> hosts, String location, boolean allowRemote) {
-        if (allowRemote) {
-            return;
-        }
-        for (String host : hosts) {
-            InetAddress[] addresses;
-            try {
-                addresses = InetAddress.getAllByName(host);
-            } catch (UnknownHostException e) {
-                throw new PristineException(ErrorCode.ENGINE_UNREACHABLE, "cannot resolve the PostgreSQL host", host,
-                        "check the host name in --url / pristine.url", e);
-            }
-            for (InetAddress a : addresses) {
-                if (!a.isLoopbackAddress()) {
-                    throw new PristineException(ErrorCode.UNSAFE_TARGET,
-                            "refusing a PostgreSQL server that is not on this machine", location + " (" + host + " is "
-                                    + a.getHostAddress() + ")",
-                            "Pristine creates and drops databases there: if the server is meant for throwaway test "
-                                    + "databases, pass --allow-remote or set pristine.allow-remote=true");
-                }
-            }
-        }
-    }
 
     /** Connects (always: this is where a wrong URL, user or password shows) and reads what the server is. */
     static PostgresServer inspect(PostgresConnections connections) {
