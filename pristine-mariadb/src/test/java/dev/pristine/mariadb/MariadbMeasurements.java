@@ -4,6 +4,7 @@ import dev.pristine.PreparedTemplate;
 import dev.pristine.Pristine;
 import dev.pristine.PristineSettings;
 import dev.pristine.TestDatabase;
+import dev.pristine.testkit.Schemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +44,7 @@ public final class MariadbMeasurements {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Path work = Files.createTempDirectory("pristine-mariadb-measure");
-        Path migrations = generate(work.resolve("migrations"));
+        Path migrations = Schemas.generated(work.resolve("migrations"), TABLES);
         Map<String, String> s = new LinkedHashMap<>(MariadbTestServer.settings());
         s.put("state-dir", work.resolve("state").toString());
         s.put("migrations", migrations.toString());
@@ -180,27 +181,6 @@ public final class MariadbMeasurements {
         Collections.sort(sorted);
         return String.format(Locale.ROOT, "Flyway-migrating %d databases, %d workers (create, migrate, drop): wall %.0f ms; "
                 + "one migrate p50 %.0f ms", n, workers, ms(wall), ms(pct(sorted, 50)));
-    }
-
-    static Path generate(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        for (int i = 1; i <= TABLES; i++) {
-            String t = String.format(Locale.ROOT, "t%02d", i);
-            StringBuilder sql = new StringBuilder("CREATE TABLE ").append(t).append(" (\n    id INTEGER PRIMARY KEY,\n")
-                    .append("    name VARCHAR(100) NOT NULL,\n    amount NUMERIC(12, 2) NOT NULL DEFAULT 0,\n")
-                    .append("    note VARCHAR(200),\n    created_at VARCHAR(30) NOT NULL");
-            if (i > 1) {
-                sql.append(",\n    parent_id INTEGER REFERENCES ").append(String.format(Locale.ROOT, "t%02d", i - 1)).append(" (id)");
-            }
-            sql.append("\n);\nCREATE INDEX ix_").append(t).append("_name ON ").append(t).append(" (name);\n");
-            for (int r = 1; r <= 5; r++) {
-                sql.append("INSERT INTO ").append(t).append(" (id, name, amount, note, created_at").append(i > 1 ? ", parent_id" : "")
-                        .append(") VALUES (").append(r).append(", 'row ").append(r).append("', ").append(r * 10)
-                        .append(".50, 'seed', '2025-01-0").append(r).append(" 10:00:00'").append(i > 1 ? ", " + r : "").append(");\n");
-            }
-            Files.writeString(dir.resolve(String.format(Locale.ROOT, "V%d__%s.sql", i, t)), sql.toString());
-        }
-        return dir;
     }
 
     private static String serverVersion() throws SQLException {

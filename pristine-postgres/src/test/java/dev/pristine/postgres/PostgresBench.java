@@ -3,6 +3,7 @@ package dev.pristine.postgres;
 import dev.pristine.Pristine;
 import dev.pristine.PristineSettings;
 import dev.pristine.TestDatabase;
+import dev.pristine.testkit.Schemas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class PostgresBench {
             base.put("url", PostgresTestServer.URL);
             base.put("user", PostgresTestServer.USER);
         }
-        Path schema = generate(work.resolve("schema40"), 40);
+        Path schema = Schemas.generated(work.resolve("schema40"), 40);
         Path chinook = chinook(work.resolve("chinook"), fixtures);
         try (Pristine holder = pristine(base, schema, 0, 1)) { // keeps an embedded server up between the parts
             String version = query(holder, "SHOW server_version");
@@ -316,27 +317,6 @@ public final class PostgresBench {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    static Path generate(Path dir, int tables) throws IOException {
-        Files.createDirectories(dir);
-        for (int i = 1; i <= tables; i++) {
-            String t = String.format(Locale.ROOT, "t%02d", i);
-            StringBuilder sql = new StringBuilder("CREATE TABLE ").append(t).append(" (\n    id INTEGER PRIMARY KEY,\n")
-                    .append("    name VARCHAR(100) NOT NULL,\n    amount NUMERIC(12, 2) NOT NULL DEFAULT 0,\n")
-                    .append("    note VARCHAR(200),\n    created_at VARCHAR(30) NOT NULL");
-            if (i > 1) {
-                sql.append(",\n    parent_id INTEGER REFERENCES ").append(String.format(Locale.ROOT, "t%02d", i - 1)).append(" (id)");
-            }
-            sql.append("\n);\nCREATE INDEX ix_").append(t).append("_name ON ").append(t).append(" (name);\n");
-            for (int r = 1; r <= 5; r++) {
-                sql.append("INSERT INTO ").append(t).append(" (id, name, amount, note, created_at").append(i > 1 ? ", parent_id" : "")
-                        .append(") VALUES (").append(r).append(", 'row ").append(r).append("', ").append(r * 10)
-                        .append(".50, 'seed', '2025-01-0").append(r).append(" 10:00:00'").append(i > 1 ? ", " + r : "").append(");\n");
-            }
-            Files.writeString(dir.resolve(String.format(Locale.ROOT, "V%d__%s.sql", i, t)), sql.toString());
-        }
-        return dir;
     }
 
     private static Path chinook(Path dir, Path fixtures) throws IOException {
