@@ -73,7 +73,6 @@ public final class SuiteBenchmark {
     /** Runs every mode and returns the report. */
     public BenchReport run() throws Exception {
         Files.createDirectories(options.workDir());
-        List<Runner> runners = new ArrayList<>();
         try (Pristine pooled = pristine(Math.max(2, options.workers())).build();
                 Pristine unpooled = pristine(0).build();
                 Pristine sharedSource = pristine(0).build()) {
@@ -83,7 +82,7 @@ public final class SuiteBenchmark {
                     template.built() ? "built" : "found");
             TestDatabase shared = sharedSource.acquire("bench.shared");
             try (BenchTarget target = BenchTarget.of(engine, options.workDir(), options.settings(), shared)) {
-                measure(runners, target, template, pooled, unpooled, shared);
+                measure(target, template, pooled, unpooled, shared);
             }
             shared.close();
         }
@@ -91,43 +90,41 @@ public final class SuiteBenchmark {
                 templateBuildMillis, work.description(), new ArrayList<>(results.values()));
     }
 
-    private void measure(List<Runner> runners, BenchTarget target, PreparedTemplate template, Pristine pooled,
-            Pristine unpooled, TestDatabase shared) throws Exception {
-        {
-            work = chooseWork(shared);
-            progress.printf("work per test: %s%n", work.description());
-            for (Mode m : options.modes()) {
-                runners.add(runner(m, target, template, pooled, unpooled, shared));
-                results.put(m, new ModeResult(m));
-            }
-            results.get(options.modes().get(0)); // modes are non-empty
-            if (results.containsKey(Mode.NAIVE)) {
-                results.get(Mode.NAIVE).note = naiveMigrator;
-            }
-            if (results.containsKey(Mode.RAW_CLONE)) {
-                results.get(Mode.RAW_CLONE).note = target.describeRawClone();
-            }
-            if (results.containsKey(Mode.ZONKY)) {
-                results.get(Mode.ZONKY).note = zonkyDescription;
-            }
-            for (Runner r : runners) {
-                runSuite(r, Math.min(options.warmupTests(), options.tests()));
-            }
-            for (int round = 0; round < options.rounds(); round++) {
-                for (int k = 0; k < runners.size(); k++) {
-                    Runner r = runners.get((k + round) % runners.size());
-                    long[] lat = new long[options.tests()];
-                    long[] use = new long[options.tests()];
-                    long[] back = new long[options.tests()];
-                    double wall = runSuite(r, options.tests(), lat, use, back);
-                    ModeResult res = results.get(r.mode);
-                    res.wallMillis.add(wall);
-                    res.acquireNanos.add(lat);
-                    res.workNanos.add(use);
-                    res.releaseNanos.add(back);
-                    progress.printf("round %d/%d %-16s %9.1f ms  acquire p50 %8.1f us%n", round + 1, options.rounds(),
-                            r.mode.id(), wall, Stats.percentile(java.util.Arrays.stream(lat).sorted().toArray(), 50) / 1000.0);
-                }
+    private void measure(BenchTarget target, PreparedTemplate template, Pristine pooled, Pristine unpooled,
+            TestDatabase shared) throws Exception {
+        List<Runner> runners = new ArrayList<>();
+        work = chooseWork(shared);
+        progress.printf("work per test: %s%n", work.description());
+        for (Mode m : options.modes()) {
+            runners.add(runner(m, target, template, pooled, unpooled, shared));
+            results.put(m, new ModeResult(m));
+        }
+        if (results.containsKey(Mode.NAIVE)) {
+            results.get(Mode.NAIVE).note = naiveMigrator;
+        }
+        if (results.containsKey(Mode.RAW_CLONE)) {
+            results.get(Mode.RAW_CLONE).note = target.describeRawClone();
+        }
+        if (results.containsKey(Mode.ZONKY)) {
+            results.get(Mode.ZONKY).note = zonkyDescription;
+        }
+        for (Runner r : runners) {
+            runSuite(r, Math.min(options.warmupTests(), options.tests()));
+        }
+        for (int round = 0; round < options.rounds(); round++) {
+            for (int k = 0; k < runners.size(); k++) {
+                Runner r = runners.get((k + round) % runners.size());
+                long[] lat = new long[options.tests()];
+                long[] use = new long[options.tests()];
+                long[] back = new long[options.tests()];
+                double wall = runSuite(r, options.tests(), lat, use, back);
+                ModeResult res = results.get(r.mode);
+                res.wallMillis.add(wall);
+                res.acquireNanos.add(lat);
+                res.workNanos.add(use);
+                res.releaseNanos.add(back);
+                progress.printf("round %d/%d %-16s %9.1f ms  acquire p50 %8.1f us%n", round + 1, options.rounds(),
+                        r.mode.id(), wall, Stats.percentile(java.util.Arrays.stream(lat).sorted().toArray(), 50) / 1000.0);
             }
         }
     }
