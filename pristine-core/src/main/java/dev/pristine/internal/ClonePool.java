@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -28,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * waits for one. Released clones are dropped in the background, or reset in place when the engine can
  * ({@link Engine#resetClone}).
  *
- * <p>When resets work, cost less than a new clone, and tests hold their clones for less time than a new
- * clone takes to make (the pool keeps moving averages of all three), a leased clone counts as one coming back: the pool does not
- * start a new clone that would be ready only after the leased one is reset, and an acquire waits for a
- * reset in flight rather than make a clone itself. Short tests on a server where a clone costs hundreds
- * of milliseconds then cost one reset each instead of one clone and one drop.
+ * <p>When resets work, cost less than a new clone, and tests hold their clones for less time than a
+ * new clone takes to make (the pool keeps moving averages of all three), a leased clone counts as one
+ * coming back: the pool does not start a new clone that would be ready only after the leased one is
+ * reset, and an acquire waits for a reset in flight rather than make a clone itself. Short tests on a
+ * server where a clone costs hundreds of milliseconds then cost one reset each instead of one clone and
+ * one drop.
  *
  * <p>Thread-safe.
  */
@@ -52,13 +52,13 @@ public final class ClonePool implements AutoCloseable {
     private final Function<String, OwnerMarker> ownerFor;
     private final boolean dropLeasedOnClose;
     private final LinkedBlockingDeque<String> idle = new LinkedBlockingDeque<>();
-    private final Set<String> leased = ConcurrentHashMap.newKeySet();
+    /** Leased clones by name, with the {@link System#nanoTime} of their lease. */
+    private final ConcurrentHashMap<String, Long> leased = new ConcurrentHashMap<>();
     private final AtomicInteger creating = new AtomicInteger();
     private final AtomicInteger dropping = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger recycling = new AtomicInteger();
     private final AtomicInteger handing = new AtomicInteger();
-    private final ConcurrentHashMap<String, Long> leasedSince = new ConcurrentHashMap<>();
     /** Whether the last reset in place worked. */
     private volatile boolean resets;
     /** Moving averages, in nanoseconds, of making a clone, of holding a lease, and of a reset in place. */
@@ -108,8 +108,7 @@ public final class ClonePool implements AutoCloseable {
         }
         Taken taken = take(test, timeout);
         String finalName = taken.name();
-        leased.add(finalName);
-        leasedSince.put(finalName, System.nanoTime());
+        leased.put(finalName, System.nanoTime());
         if (taken.fromIdle()) {
             handing.decrementAndGet();
         }
@@ -323,13 +322,11 @@ public final class ClonePool implements AutoCloseable {
 
     /** Releases a leased clone: reset or dropped in the background, or kept (already re-marked) when {@code kept}. */
     void release(String name, boolean kept) {
-        if (!leased.remove(name)) {
+        Long since = leased.remove(name);
+        if (since == null) {
             return;
         }
-        Long since = leasedSince.remove(name);
-        if (since != null) {
-            holdNanos.add(System.nanoTime() - since);
-        }
+        holdNanos.add(System.nanoTime() - since);
         if (kept) {
             capacity.release();
             fill();
@@ -411,7 +408,7 @@ public final class ClonePool implements AutoCloseable {
         List<String> names = new ArrayList<>();
         idle.drainTo(names);
         if (dropLeasedOnClose) {
-            names.addAll(leased);
+            names.addAll(leased.keySet());
         }
         leased.clear();
         for (String name : names) {
