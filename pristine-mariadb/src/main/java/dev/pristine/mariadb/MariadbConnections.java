@@ -2,6 +2,7 @@ package dev.pristine.mariadb;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.spi.AdminConnections;
 import dev.pristine.spi.Coordinates;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.Configuration;
 import org.mariadb.jdbc.HostAddress;
@@ -43,10 +41,8 @@ final class MariadbConnections implements AutoCloseable {
     private final String user;
     private final String password;
     private final List<HostAddress> addresses;
-    private final Semaphore permits;
     private final int size;
-    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
-    private volatile boolean closed;
+    private final AdminConnections pool;
 
     /**
      * @param url {@code jdbc:mariadb://host[:port][,host2…]/[database][?params]} or the same with {@code jdbc:mysql:}
@@ -99,7 +95,10 @@ final class MariadbConnections implements AutoCloseable {
                     "write it like jdbc:mariadb://127.0.0.1:3306/");
         }
         this.size = adminConnections;
-        this.permits = new Semaphore(adminConnections, true);
+        this.pool = new AdminConnections(adminConnections, this::open, MariadbErrors::isConnectionLost, location(),
+                () -> new PristineException(ErrorCode.POOL_EXHAUSTED, "no admin connection to the server within 60s",
+                        location() + " (" + size + " admin connections, all busy)",
+                        "lower the parallelism, or raise pristine.mariadb.admin-connections"));
     }
 
     /** The host names of the URL; a local socket or named pipe counts as {@code localhost}. */
@@ -181,26 +180,15 @@ final class MariadbConnections implements AutoCloseable {
         try (Statement s = c.createStatement()) {
             s.execute(SESSION);
         } catch (SQLException e) {
-            closeQuietly(c);
+            AdminConnections.closeQuietly(c);
             throw e;
         }
         return c;
     }
 
     /** Runs {@code work} on a pooled admin connection (auto-commit on); the work may change session settings it restores itself. */
-    <T> T admin(SqlWork<T> work) throws SQLException {
-        try {
-            if (!permits.tryAcquire(60, TimeUnit.SECONDS)) {
-                throw new PristineException(ErrorCode.POOL_EXHAUSTED, "no admin connection to the server within 60s",
-                        location() + " (" + size + " admin connections, all busy)",
-                        "lower the parallelism, or raise pristine.mariadb.admin-connections");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PristineException(ErrorCode.POOL_EXHAUSTED, "interrupted while waiting for an admin connection",
-                    location(), null, e);
-        }
-        return onReserved(work);
+    <T> T admin(AdminConnections.SqlWork<T> work) throws SQLException {
+        return pool.admin(work);
     }
 
     /**
@@ -209,73 +197,21 @@ final class MariadbConnections implements AutoCloseable {
      * @return how many were reserved; run work on each with {@link #onReserved}
      */
     int reserveFree(int max) {
-        int n = 0;
-        while (n < max && permits.tryAcquire()) {
-            n++;
-        }
-        return n;
+        return pool.reserveFree(max);
     }
 
     /** Gives back permits reserved with {@link #reserveFree} that were not used. */
     void unreserve(int n) {
-        permits.release(n);
+        pool.unreserve(n);
     }
 
     /** Runs {@code work} on an admin connection whose permit the caller reserved with {@link #reserveFree}; releases it. */
-    <T> T onReserved(SqlWork<T> work) throws SQLException {
-        Connection c = null;
-        boolean healthy = false;
-        try {
-            c = idle.pollFirst();
-            if (c == null || c.isClosed()) {
-                c = open();
-            }
-            T result = work.apply(c);
-            healthy = c.getAutoCommit();
-            return result;
-        } catch (SQLException e) {
-            healthy = c != null && !MariadbErrors.isConnectionLost(e) && isAutoCommit(c);
-            throw e;
-        } finally {
-            if (c != null) {
-                if (healthy && !closed) {
-                    idle.addFirst(c);
-                } else {
-                    closeQuietly(c);
-                }
-            }
-            permits.release();
-        }
-    }
-
-    private static boolean isAutoCommit(Connection c) {
-        try {
-            return !c.isClosed() && c.getAutoCommit();
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // nothing more to release
-        }
+    <T> T onReserved(AdminConnections.SqlWork<T> work) throws SQLException {
+        return pool.onReserved(work);
     }
 
     @Override
     public void close() {
-        closed = true;
-        Connection c;
-        while ((c = idle.pollFirst()) != null) {
-            closeQuietly(c);
-        }
-    }
-
-    /** Work on a connection. */
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T apply(Connection c) throws SQLException;
+        pool.close();
     }
 }

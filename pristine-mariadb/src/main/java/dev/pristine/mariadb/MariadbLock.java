@@ -2,6 +2,7 @@ package dev.pristine.mariadb;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.spi.AdminConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,7 +56,7 @@ final class MariadbLock implements AutoCloseable {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            MariadbConnections.closeQuietly(c);
+            AdminConnections.closeQuietly(c);
             throw e;
         }
     }
@@ -84,7 +85,7 @@ final class MariadbLock implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing the session below releases it anyway
         } finally {
-            MariadbConnections.closeQuietly(connection);
+            AdminConnections.closeQuietly(connection);
         }
     }
 }

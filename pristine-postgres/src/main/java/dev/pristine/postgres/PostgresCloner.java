@@ -2,6 +2,7 @@ package dev.pristine.postgres;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.spi.AdminConnections;
 import dev.pristine.spi.NameTakenException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -169,7 +170,7 @@ final class PostgresCloner {
         });
     }
 
-    private <T> T whileBusy(String database, String what, PostgresConnections.SqlWork<T> work) throws SQLException {
+    private <T> T whileBusy(String database, String what, AdminConnections.SqlWork<T> work) throws SQLException {
         long deadline = System.nanoTime() + busyTimeout.toNanos();
         long backoff = 10;
         while (true) {

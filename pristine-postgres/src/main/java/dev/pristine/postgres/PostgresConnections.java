@@ -2,6 +2,7 @@ package dev.pristine.postgres;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.spi.AdminConnections;
 import dev.pristine.spi.Coordinates;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -37,9 +35,7 @@ final class PostgresConnections implements AutoCloseable {
     private final Map<String, String> parameters;
     private final String user;
     private final String password;
-    private final Semaphore permits;
-    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
-    private volatile boolean closed;
+    private final AdminConnections pool;
 
     /**
      * @param url the server URL, {@code jdbc:postgresql://host[:port][,host2…]/database[?params]}
@@ -68,7 +64,9 @@ final class PostgresConnections implements AutoCloseable {
             }
         }
         this.parameters = params;
-        this.permits = new Semaphore(adminConnections, true);
+        this.pool = new AdminConnections(adminConnections, () -> open(adminDatabase), PostgresErrors::isConnectionLost,
+                location(), () -> new PristineException(ErrorCode.POOL_EXHAUSTED, "no admin connection to PostgreSQL within 60s",
+                        location(), "lower the parallelism, or raise pristine.postgres.admin-connections"));
     }
 
     private static String hostPort(String host, String port) {
@@ -148,56 +146,8 @@ final class PostgresConnections implements AutoCloseable {
     }
 
     /** Runs {@code work} on a pooled admin connection (auto-commit on). */
-    <T> T admin(SqlWork<T> work) throws SQLException {
-        try {
-            if (!permits.tryAcquire(60, TimeUnit.SECONDS)) {
-                throw new PristineException(ErrorCode.POOL_EXHAUSTED, "no admin connection to PostgreSQL within 60s",
-                        location(), "lower the parallelism, or raise pristine.postgres.admin-connections");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PristineException(ErrorCode.POOL_EXHAUSTED, "interrupted while waiting for an admin connection",
-                    location(), null, e);
-        }
-        Connection c = null;
-        boolean healthy = false;
-        try {
-            c = idle.pollFirst();
-            if (c == null || c.isClosed()) {
-                c = open(adminDatabase);
-            }
-            T result = work.apply(c);
-            healthy = c.getAutoCommit();
-            return result;
-        } catch (SQLException e) {
-            healthy = c != null && !PostgresErrors.isConnectionLost(e) && isAutoCommit(c);
-            throw e;
-        } finally {
-            if (c != null) {
-                if (healthy && !closed) {
-                    idle.addFirst(c);
-                } else {
-                    closeQuietly(c);
-                }
-            }
-            permits.release();
-        }
-    }
-
-    private static boolean isAutoCommit(Connection c) {
-        try {
-            return !c.isClosed() && c.getAutoCommit();
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // nothing more to release
-        }
+    <T> T admin(AdminConnections.SqlWork<T> work) throws SQLException {
+        return pool.admin(work);
     }
 
     private static String enc(String s) {
@@ -206,16 +156,6 @@ final class PostgresConnections implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        Connection c;
-        while ((c = idle.pollFirst()) != null) {
-            closeQuietly(c);
-        }
-    }
-
-    /** Work on a connection. */
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T apply(Connection c) throws SQLException;
+        pool.close();
     }
 }

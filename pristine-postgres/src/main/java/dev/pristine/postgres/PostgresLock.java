@@ -2,6 +2,7 @@ package dev.pristine.postgres;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.spi.AdminConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,10 +56,10 @@ final class PostgresLock implements AutoCloseable {
                 backoff = Math.min(backoff * 2, 200);
             }
         } catch (SQLException | RuntimeException e) {
-            PostgresConnections.closeQuietly(c);
+            AdminConnections.closeQuietly(c);
             throw e;
         } catch (InterruptedException e) {
-            PostgresConnections.closeQuietly(c);
+            AdminConnections.closeQuietly(c);
             Thread.currentThread().interrupt();
             throw new PristineException(ErrorCode.POOL_EXHAUSTED, "interrupted while waiting for the build lock",
                     key.substring(0, 12), null, e);
@@ -93,7 +94,7 @@ final class PostgresLock implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing the session below releases it anyway
         } finally {
-            PostgresConnections.closeQuietly(connection);
+            AdminConnections.closeQuietly(connection);
         }
     }
 }
