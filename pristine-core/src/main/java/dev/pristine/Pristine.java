@@ -41,6 +41,8 @@ public final class Pristine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pristine.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** How long a JVM shutdown (SIGTERM, System.exit) may spend dropping this instance's clones. */
+    private static final Duration SHUTDOWN_BUDGET = Duration.ofSeconds(10);
 
     private final PristineConfig config;
     private final Engine engine;
@@ -54,7 +56,11 @@ public final class Pristine implements AutoCloseable {
     private final Semaphore capacity;
     private final Object poolLock = new Object();
     private volatile ClonePool pool;
+    /** This process's use of the template, which keeps any gc from dropping it (see {@link Engine#useTemplate}). */
+    private AutoCloseable templateUse;
     private volatile boolean closed;
+    /** Drops this instance's clones when the JVM shuts down without {@link #close()} (SIGTERM, System.exit). */
+    private final Thread shutdownHook;
 
     Pristine(PristineConfig config) {
         this.config = config;
@@ -92,6 +98,8 @@ public final class Pristine implements AutoCloseable {
                 throw e;
             }
         }
+        this.shutdownHook = new Thread(this::closeOnShutdown, "pristine-" + n + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** A builder, reading unset options from {@link PristineSettings#standard()}. */
@@ -121,9 +129,20 @@ public final class Pristine implements AutoCloseable {
      */
     public PreparedTemplate prepare() {
         ensureOpen();
+        useTemplate();
         PreparedTemplate t = store.prepare(config.listener());
         startPool();
         return t;
+    }
+
+    /** Records this process's use of the template before it is looked up, so that no gc drops it from under us. */
+    private void useTemplate() {
+        synchronized (poolLock) {
+            if (templateUse == null && !closed) {
+                templateUse = retry.get("recording the use of the template", store.key(),
+                        () -> engine.useTemplate(store.key()));
+            }
+        }
     }
 
     /** {@link #prepare()} in the background: the pool warms while the caller goes on (e.g. parses features). */
@@ -152,7 +171,18 @@ public final class Pristine implements AutoCloseable {
             prepare();
             p = pool;
         }
-        return p.acquire(test == null ? "" : test, timeout);
+        String name = test == null ? "" : test;
+        try {
+            return p.acquire(name, timeout);
+        } catch (PristineException e) {
+            if (closed || retry.get("looking up the template", store.key(), () -> engine.findTemplate(store.key())).isPresent()) {
+                throw e;
+            }
+            // dropped from under us (by hand, or by a gc that cannot see this process's use): build it again
+            LOG.warn("Template {} vanished; building it again", store.key().substring(0, 12));
+            prepare();
+            return p.acquire(name, timeout);
+        }
     }
 
     /**
@@ -227,27 +257,57 @@ public final class Pristine implements AutoCloseable {
     /** Drops idle clones and clones still leased by this process, and releases the engine. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs (or ran) too, and only one of us does the work
         }
-        closed = true;
+        shutDown(config.acquireTimeout());
+    }
+
+    /** The shutdown hook: the same as {@link #close()}, within {@link #SHUTDOWN_BUDGET}, said in one log line. */
+    private void closeOnShutdown() {
+        long t0 = System.nanoTime();
+        ClonePool.Drained d = shutDown(SHUTDOWN_BUDGET);
+        if (d != null) {
+            LOG.info("JVM shutting down: dropped {} clone(s) of {} ({} leased, {} idle) in {} ms{}", d.dropped(),
+                    describe(), d.leased(), d.idle(), (System.nanoTime() - t0) / 1_000_000,
+                    d.left() == 0 ? "" : "; " + d.left() + " left for the next gc");
+        }
+    }
+
+    /** Closes once: waits up to {@code budget} for background work, drops clones, releases the engine; null if closed already. */
+    private ClonePool.Drained shutDown(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        ClonePool.Drained drained;
         synchronized (poolLock) {
+            if (closed) {
+                return null;
+            }
+            closed = true;
             ClonePool p = pool;
             background.shutdown();
             dropper.shutdown();
             try {
-                if (!background.awaitTermination(config.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        || !dropper.awaitTermination(config.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!background.awaitTermination(budget.toMillis(), TimeUnit.MILLISECONDS)
+                        || !dropper.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     LOG.warn("Background work did not finish in time; the reaper will clean up what is left");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (p != null) {
-                p.close();
+            drained = p == null ? new ClonePool.Drained(0, 0, 0) : p.close(deadline);
+            if (templateUse != null) {
+                try {
+                    templateUse.close();
+                } catch (Exception e) {
+                    LOG.debug("Ending the use of template {} failed: {}", store.key().substring(0, 12),
+                            Redaction.redact(e.toString()));
+                }
             }
         }
         engine.close();
+        return drained;
     }
 
     @Override

@@ -28,6 +28,13 @@ import java.util.function.Function;
 public final class PristineBuilder {
 
 
+    /** The most idle clones a pool may keep: more cost databases and disk without making acquire faster. */
+    public static final int MAX_POOL_SIZE = 128;
+    /** The most clones one instance may hold (leased, idle and in the making). */
+    public static final int MAX_CLONES = 1024;
+    /** The most background threads making clones; beyond the engine's parallelism they only queue. */
+    public static final int MAX_BACKGROUND_THREADS = 64;
+
     private PristineSettings settings = PristineSettings.standard();
     private final Map<String, String> explicit = new LinkedHashMap<>();
     private Migrator migrator;
@@ -83,12 +90,12 @@ public final class PristineBuilder {
         return this;
     }
 
-    /** How many idle clones to keep ready (default: the number of CPUs; 0 makes clones on demand only). */
+    /** How many idle clones to keep ready (default: the number of CPUs; 0 makes clones on demand only; at most {@value #MAX_POOL_SIZE}). */
     public PristineBuilder poolSize(int size) {
         return set("pool-size", String.valueOf(size));
     }
 
-    /** The most clones this instance holds at once (default: 64, or four times the pool size if larger). */
+    /** The most clones this instance holds at once (default: 64, or four times the pool size if larger; at most {@value #MAX_CLONES}). */
     public PristineBuilder maxClones(int max) {
         return set("max-clones", String.valueOf(max));
     }
@@ -152,9 +159,9 @@ public final class PristineBuilder {
         PristineSettings s = settings.withOverrides(explicit);
         Function<String, Optional<String>> get = s::get;
         int cpus = Runtime.getRuntime().availableProcessors();
-        int poolSize = integer(get, "pool-size", cpus, 0);
-        int maxClones = integer(get, "max-clones", Math.max(64, 4 * poolSize), 1);
-        int threads = integer(get, "background-threads", Math.max(1, cpus / 2), 1);
+        int poolSize = integer(get, "pool-size", cpus, 0, MAX_POOL_SIZE);
+        int maxClones = integer(get, "max-clones", Math.max(64, 4 * poolSize), 1, MAX_CLONES);
+        int threads = integer(get, "background-threads", Math.max(1, cpus / 2), 1, MAX_BACKGROUND_THREADS);
         Duration acquire = duration(get, "acquire-timeout", Duration.ofSeconds(30));
         Duration lock = duration(get, "lock-timeout", Duration.ofMinutes(10));
         Duration retention = duration(get, "template-retention", Duration.ofDays(7));
@@ -246,21 +253,23 @@ public final class PristineBuilder {
         return providers.stream().map(EngineProvider::id).toList().toString();
     }
 
-    private static int integer(Function<String, Optional<String>> get, String name, int dflt, int min) {
+    private static int integer(Function<String, Optional<String>> get, String name, int dflt, int min, int max) {
         Optional<String> v = get.apply(name);
         if (v.isEmpty()) {
             return dflt;
         }
         try {
-            int n = Integer.parseInt(v.get());
-            if (n < min) {
-                throw new NumberFormatException();
+            int n = Integer.parseInt(v.get().trim());
+            if (n >= min && n <= max) {
+                return n;
             }
-            return n;
         } catch (NumberFormatException e) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "pristine." + name + " must be a whole number >= " + min,
-                    v.get(), "e.g. pristine." + name + "=" + Math.max(min, dflt));
+            // reported below
         }
+        throw new PristineException(ErrorCode.CONFIGURATION,
+                "pristine." + name + " must be a whole number from " + min + " to " + max, v.get(),
+                "e.g. pristine." + name + "=" + Math.min(max, Math.max(min, dflt))
+                        + " (every clone is a whole database: more cost disk and server resources, not speed)");
     }
 
     private static boolean bool(Function<String, Optional<String>> get, String name, boolean dflt) {

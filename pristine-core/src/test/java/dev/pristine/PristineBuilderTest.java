@@ -32,12 +32,30 @@ class PristineBuilderTest {
     @Test
     void badNumbersAndDurationsNameTheSetting() {
         assertThatThrownBy(() -> builder(Map.of("pool-size", "-1", "migrations", dir.toString())).build())
-                .hasMessage("pristine.pool-size must be a whole number >= 0, -1, e.g. pristine.pool-size="
-                        + Runtime.getRuntime().availableProcessors());
+                .hasMessage("pristine.pool-size must be a whole number from 0 to 128, -1, e.g. pristine.pool-size="
+                        + Runtime.getRuntime().availableProcessors()
+                        + " (every clone is a whole database: more cost disk and server resources, not speed)");
         assertThatThrownBy(() -> builder(Map.of("acquire-timeout", "soon", "migrations", dir.toString())).build())
                 .hasMessage("pristine.acquire-timeout is not a duration, soon, write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
         assertThatThrownBy(() -> builder(Map.of("allow-remote", "yes", "migrations", dir.toString())).build())
                 .hasMessage("pristine.allow-remote must be true or false, yes, e.g. pristine.allow-remote=false");
+    }
+
+    @Test
+    void poolSizeAndCapHaveAnUpperBound() {
+        // PRISTINE_POOL_SIZE=100000 once made one JVM create 68,098 SQLite clones in 12 s
+        assertThatThrownBy(() -> builder(Map.of("pool-size", "100000", "migrations", dir.toString())).build())
+                .isInstanceOfSatisfying(PristineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
+                .hasMessage("pristine.pool-size must be a whole number from 0 to 128, 100000, e.g. pristine.pool-size="
+                        + Runtime.getRuntime().availableProcessors()
+                        + " (every clone is a whole database: more cost disk and server resources, not speed)");
+        assertThatThrownBy(() -> builder(Map.of("max-clones", "1025", "migrations", dir.toString())).build())
+                .hasMessage("pristine.max-clones must be a whole number from 1 to 1024, 1025, e.g. pristine.max-clones=64"
+                        + " (every clone is a whole database: more cost disk and server resources, not speed)");
+        assertThatThrownBy(() -> builder(Map.of("background-threads", "1000", "migrations", dir.toString())).build())
+                .hasMessageStartingWith("pristine.background-threads must be a whole number from 1 to 64, 1000, e.g. ");
+        assertThatThrownBy(() -> builder(Map.of("pool-size", "99999999999", "migrations", dir.toString())).build())
+                .hasMessageStartingWith("pristine.pool-size must be a whole number from 0 to 128, 99999999999, ");
     }
 
     @Test

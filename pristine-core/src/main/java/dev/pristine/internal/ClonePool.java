@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public final class ClonePool implements AutoCloseable {
     private final Average resetNanos = new Average();
     private volatile boolean closed;
     private volatile String lastFailure;
-    private final java.util.concurrent.atomic.AtomicBoolean warmed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean warmed = new AtomicBoolean();
 
     /**
      * @param ownerFor makes the marker of a clone from the test name
@@ -404,15 +405,43 @@ public final class ClonePool implements AutoCloseable {
     /** Drops idle clones and every clone still leased by this process. */
     @Override
     public void close() {
+        close(System.nanoTime() + TimeUnit.DAYS.toNanos(1));
+    }
+
+    /**
+     * Drops idle clones and every clone still leased by this process, until {@code deadline} (a
+     * {@link System#nanoTime} value); what is left then is the reaper's.
+     */
+    public Drained close(long deadline) {
         closed = true;
         List<String> names = new ArrayList<>();
-        idle.drainTo(names);
-        if (dropLeasedOnClose) {
-            names.addAll(leased.keySet());
-        }
+        int idleCount = idle.drainTo(names);
+        List<String> leasedNames = dropLeasedOnClose ? List.copyOf(leased.keySet()) : List.of();
+        names.addAll(leasedNames);
         leased.clear();
+        int dropped = 0;
         for (String name : names) {
+            if (System.nanoTime() - deadline > 0) {
+                break;
+            }
             drop(name);
+            dropped++;
+        }
+        return new Drained(leasedNames.size(), idleCount, names.size() - dropped);
+    }
+
+    /**
+     * What {@link #close(long)} did.
+     *
+     * @param leased leased clones it was to drop
+     * @param idle idle clones it was to drop
+     * @param left how many of them it had no time for
+     */
+    public record Drained(int leased, int idle, int left) {
+
+        /** How many clones were dropped (or tried: a failed drop is logged and left to the reaper). */
+        public int dropped() {
+            return leased + idle - left;
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.pristine.internal;
 
+import dev.failsafe.function.CheckedRunnable;
 import dev.pristine.CloneStatus;
 import dev.pristine.GcReport;
+import dev.pristine.PristineException;
 import dev.pristine.TemplateStatus;
 import dev.pristine.spi.DatabaseEntry;
 import dev.pristine.spi.Engine;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds and drops what nobody owns any more: clones whose owner process died or whose TTL expired,
- * builds left by a crashed builder, and templates not used for the retention period.
+ * builds left by a crashed builder, and templates not used for the retention period that no live process
+ * uses ({@link Engine#templateInUse}).
  *
  * <p>Thread-safe.
  */
@@ -96,7 +99,7 @@ public final class Reaper {
         }
         if (templates) {
             for (TemplateEntry t : retry.get("listing templates", engine.location(), engine::templates)) {
-                if (t.lastUsed().isBefore(now.minus(retention)) && !liveKeys.contains(t.key())) {
+                if (t.lastUsed().isBefore(now.minus(retention)) && !liveKeys.contains(t.key()) && !inUse(t)) {
                     LOG.info("Dropping template {}, unused since {}", t.name(), t.lastUsed());
                     if (dryRun || tryDrop("dropping an unused template", t.name(), () -> engine.dropTemplate(t.key()))) {
                         dropped.add(t.name());
@@ -111,15 +114,29 @@ public final class Reaper {
         return new GcReport(dropped, kept, dryRun);
     }
 
+    /** Whether a live process uses the template; when that cannot be told, it is kept for the next gc. */
+    private boolean inUse(TemplateEntry t) {
+        try {
+            if (retry.get("checking whether a template is in use", t.name(), () -> engine.templateInUse(t.key()))) {
+                LOG.debug("Keeping template {}: a live process uses it", t.name());
+                return true;
+            }
+            return false;
+        } catch (PristineException e) {
+            LOG.warn("Cannot tell whether template {} is in use; keeping it for the next gc: {}", t.name(), e.getMessage());
+            return true;
+        }
+    }
+
     /**
      * Drops one thing; a failure (e.g. a lock another session holds on it) is logged and left for the
      * next gc, so one stubborn database never stops a start-up or the rest of the sweep.
      */
-    private boolean tryDrop(String what, String name, dev.failsafe.function.CheckedRunnable drop) {
+    private boolean tryDrop(String what, String name, CheckedRunnable drop) {
         try {
             retry.run(what, name, drop);
             return true;
-        } catch (dev.pristine.PristineException e) {
+        } catch (PristineException e) {
             LOG.warn("{} {} failed; the next gc tries again: {}", what, name, e.getMessage());
             return false;
         }

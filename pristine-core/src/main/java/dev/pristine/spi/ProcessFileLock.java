@@ -6,22 +6,29 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * For file-based engines (SQLite, H2): an exclusive lock across threads (a {@link ReentrantLock} per file) and processes (an OS file lock),
- * released when closed. The OS drops the file lock of a process that dies, so a crashed builder
- * never blocks the next one.
+ * released when closed; and shared locks that say "a live process uses this" ({@link #share}, {@link #isShared}).
+ * The OS drops the file locks of a process that dies, so a crashed builder never blocks the next one and a
+ * crashed user never pins what it used.
  */
 public final class ProcessFileLock implements AutoCloseable {
 
     private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    /** Shared locks this JVM holds, with how many handles hold each (the OS lock is per process, not per handle). */
+    private static final Map<Path, Shared> SHARED = new HashMap<>();
 
     private final ReentrantLock local;
     private final FileChannel channel;
@@ -79,6 +86,82 @@ public final class ProcessFileLock implements AutoCloseable {
             local.unlock();
             Thread.currentThread().interrupt();
             throw timedOut(file, timeout);
+        }
+    }
+
+    /**
+     * Takes a shared lock on {@code file} (created if missing) for this process, until every handle of this
+     * JVM on it is closed; other processes see it with {@link #isShared}. Waits only while another process
+     * probes it ({@link #isShared} holds an exclusive lock for an instant). The OS drops the lock of a
+     * process that dies.
+     *
+     * @return a handle that ends this share when closed (closing twice is harmless)
+     */
+    public static AutoCloseable share(Path file) throws IOException {
+        Path path = file.toAbsolutePath();
+        synchronized (SHARED) {
+            Shared shared = SHARED.get(path);
+            if (shared == null) {
+                FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                try {
+                    ch.lock(0, Long.MAX_VALUE, true);
+                } catch (IOException | RuntimeException e) {
+                    closeQuietly(ch);
+                    throw e;
+                }
+                shared = new Shared(ch);
+                SHARED.put(path, shared);
+            }
+            shared.handles++;
+        }
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                unshare(path);
+            }
+        };
+    }
+
+    private static void unshare(Path path) throws IOException {
+        synchronized (SHARED) {
+            Shared shared = SHARED.get(path);
+            if (shared != null && --shared.handles == 0) {
+                SHARED.remove(path);
+                shared.channel.close();
+            }
+        }
+    }
+
+    /** Whether any live process, this one included, holds a {@link #share} of {@code file}. */
+    public static boolean isShared(Path file) throws IOException {
+        Path path = file.toAbsolutePath();
+        synchronized (SHARED) {
+            if (SHARED.containsKey(path)) {
+                return true;
+            }
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                FileLock probe = ch.tryLock();
+                if (probe == null) {
+                    return true;
+                }
+                probe.release();
+                return false;
+            } catch (NoSuchFileException e) {
+                return false;
+            } catch (OverlappingFileLockException e) {
+                return true;
+            }
+        }
+    }
+
+    /** A shared lock of this JVM: its channel (closing it releases the lock) and how many handles hold it. */
+    private static final class Shared {
+        private final FileChannel channel;
+        private int handles;
+
+        Shared(FileChannel channel) {
+            this.channel = channel;
         }
     }
 

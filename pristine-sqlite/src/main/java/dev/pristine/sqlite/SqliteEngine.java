@@ -189,6 +189,16 @@ final class SqliteEngine implements Engine {
     }
 
     @Override
+    public AutoCloseable useTemplate(String key) throws IOException {
+        return FileEngines.useTemplate(files.locks, key);
+    }
+
+    @Override
+    public boolean templateInUse(String key) throws IOException {
+        return FileEngines.templateInUse(files.locks, key);
+    }
+
+    @Override
     public void dropTemplate(String key) throws IOException {
         Files.deleteIfExists(files.template(key));
         Files.deleteIfExists(files.used(key));

@@ -91,6 +91,12 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Asks the child to end like CI cancelling a run does ({@code SIGTERM}) and returns its exit code. */
+    public int terminate() {
+        process.destroy();
+        return waitFor();
+    }
+
     /** Kills the child like {@code kill -9} and waits until it is gone. */
     public void kill() {
         process.destroyForcibly();

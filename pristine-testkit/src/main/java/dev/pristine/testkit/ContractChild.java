@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <p>Modes: {@code prepare} (print {@code built=<b> key=<k>}), {@code hold} (acquire two leases, print
  * {@code lease=<id>} each, block), {@code block-build} (start building, print {@code MIGRATING}, block
- * inside the migration).
+ * inside the migration), {@code use} (lease and release once, print {@code key=<k>} and {@code READY}, wait
+ * for a line, lease again and print {@code acquired=<id>}).
  */
 public final class ContractChild {
 
@@ -62,6 +63,17 @@ public final class ContractChild {
                     in.readLine();
                 }
                 case "block-build" -> pristine.prepare();
+                case "use" -> {
+                    try (TestDatabase first = pristine.acquire("use.first")) {
+                        System.out.println("key=" + first.key());
+                    }
+                    System.out.println("READY");
+                    System.out.flush();
+                    in.readLine();
+                    try (TestDatabase again = pristine.acquire("use.again")) {
+                        System.out.println("acquired=" + again.id());
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             }
             System.out.flush();

@@ -2,6 +2,7 @@ package dev.pristine.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.pristine.CloneStatus;
 import dev.pristine.ErrorCode;
@@ -354,6 +355,70 @@ public abstract class EngineContract {
         }
         try (Pristine p = builder().build()) { // reaps on start
             assertThat(p.status().clones()).extracting(CloneStatus::id).doesNotContainAnyElementsOf(held);
+        }
+    }
+
+    @Test
+    void gcNeverDropsATemplateThatALiveProcessUses() {
+        // the defect: with pool size 0 a JVM that leased once holds no clone, so gc with retention 0 dropped its
+        // template (the dry run listed it too) and every later acquire of that JVM failed
+        Map<String, String> child = new LinkedHashMap<>(settings());
+        child.put("pool-size", "0");
+        String templateName;
+        try (ChildJvm user = ChildJvm.start("use", child, work.resolve("logs"))) {
+            String key = user.awaitLine("key=").substring(4);
+            user.awaitLine("READY");
+            try (Pristine gc = builder().templateRetention(Duration.ZERO).reapOnStart(false).build()) {
+                templateName = gc.status().templates().stream().filter(t -> t.key().equals(key))
+                        .map(TemplateStatus::name).findFirst().orElseThrow();
+                assertThat(gc.gc(true).dropped()).as("dry run").doesNotContain(templateName);
+                assertThat(gc.gc(false).dropped()).doesNotContain(templateName);
+                assertThat(gc.status().templates()).extracting(TemplateStatus::key).contains(key);
+            }
+            user.send("go");
+            assertThat(user.awaitLine("acquired=")).startsWith("acquired=pristine_");
+            assertThat(user.waitFor()).as("exit code; stderr:\n%s", user.stderrText()).isZero();
+        }
+        try (Pristine gc = builder().templateRetention(Duration.ZERO).reapOnStart(false).build()) {
+            assertThat(gc.gc(false).dropped()).as("no one uses it any more").contains(templateName);
+        }
+    }
+
+    @Test
+    void aTemplateDroppedFromUnderALiveProcessIsBuiltAgainByItsNextAcquire() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        try (Pristine p = builder().migrator(counting(dev.pristine.Migrations.sqlDirectory(migrations), runs))
+                .poolSize(0).build()) {
+            p.acquire("before").close();
+            try (Engine engine = inspectEngine()) {
+                engine.dropTemplate(p.key()); // by hand, or by an older Pristine's gc
+                assertThat(engine.findTemplate(p.key())).isEmpty();
+            }
+            try (TestDatabase db = p.acquire("after")) {
+                assertThat(count(db, "SELECT COUNT(*) FROM tag")).isEqualTo(1);
+            }
+            assertThat(runs.get()).as("migrations run again").isEqualTo(2);
+            assertThat(p.status().templates()).extracting(TemplateStatus::key).contains(p.key());
+        }
+    }
+
+    @Test
+    void aTerminatedJvmDropsItsLeasedAndIdleClones() {
+        Map<String, String> child = new LinkedHashMap<>(settings());
+        child.put("pool-size", "2");
+        List<String> held = new ArrayList<>();
+        try (ChildJvm owner = ChildJvm.start("hold", child, work.resolve("logs"));
+                Pristine p = builder().reapOnStart(false).poolSize(0).build()) {
+            held.add(owner.awaitLine("lease=").substring(6));
+            held.add(owner.awaitLine("lease=").substring(6));
+            owner.awaitLine("READY");
+            String key = p.key();
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(p.status().clones())
+                    .filteredOn(c -> c.key().equals(key)).as("2 leased + 2 idle").hasSize(4));
+            owner.terminate(); // SIGTERM, what CI sends when a run is cancelled
+            assertThat(p.status().clones()).filteredOn(c -> c.key().equals(key)).isEmpty();
+            assertThat(owner.stderrText()).contains("JVM shutting down: dropped 4 clone(s) of ",
+                    " (2 leased, 2 idle) in ");
         }
     }
 
