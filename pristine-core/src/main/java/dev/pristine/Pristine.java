@@ -257,12 +257,13 @@ public final class Pristine implements AutoCloseable {
     /** Drops idle clones and clones still leased by this process, and releases the engine. */
     @Override
     public void close() {
+        shutDown(config.acquireTimeout());
         try {
+            // only now: a SIGTERM during the work above runs the hook, which waits for this close to finish
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook runs (or ran) too, and only one of us does the work
+            // the JVM is shutting down; the hook finds this instance closed
         }
-        shutDown(config.acquireTimeout());
     }
 
     /** The shutdown hook: the same as {@link #close()}, within {@link #SHUTDOWN_BUDGET}, said in one log line. */
@@ -276,10 +277,12 @@ public final class Pristine implements AutoCloseable {
         }
     }
 
-    /** Closes once: waits up to {@code budget} for background work, drops clones, releases the engine; null if closed already. */
+    /**
+     * Closes once: waits up to {@code budget} for background work, drops clones, releases the engine; null if
+     * closed already. A second caller (the shutdown hook during a close) waits until the first is done.
+     */
     private ClonePool.Drained shutDown(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
-        ClonePool.Drained drained;
         synchronized (poolLock) {
             if (closed) {
                 return null;
@@ -296,7 +299,7 @@ public final class Pristine implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            drained = p == null ? new ClonePool.Drained(0, 0, 0) : p.close(deadline);
+            ClonePool.Drained drained = p == null ? new ClonePool.Drained(0, 0, 0) : p.close(deadline);
             if (templateUse != null) {
                 try {
                     templateUse.close();
@@ -305,9 +308,9 @@ public final class Pristine implements AutoCloseable {
                             Redaction.redact(e.toString()));
                 }
             }
+            engine.close();
+            return drained;
         }
-        engine.close();
-        return drained;
     }
 
     @Override

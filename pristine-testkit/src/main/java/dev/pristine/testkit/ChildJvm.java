@@ -93,7 +93,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Asks the child to end like CI cancelling a run does ({@code SIGTERM}) and returns its exit code. */
     public int terminate() {
-        process.destroy();
+        process.toHandle().destroy(); // unlike Process.destroy(), leaves the child's stdin open, as a CI runner would
         return waitFor();
     }
 

@@ -416,7 +416,8 @@ public abstract class EngineContract {
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(p.status().clones())
                     .filteredOn(c -> c.key().equals(key)).as("2 leased + 2 idle").hasSize(4));
             owner.terminate(); // SIGTERM, what CI sends when a run is cancelled
-            assertThat(p.status().clones()).filteredOn(c -> c.key().equals(key)).isEmpty();
+            assertThat(p.status().clones()).filteredOn(c -> c.key().equals(key))
+                    .as("clones after SIGTERM; the child's stderr:%n%s", owner.stderrText()).isEmpty();
             assertThat(owner.stderrText()).contains("JVM shutting down: dropped 4 clone(s) of ",
                     " (2 leased, 2 idle) in ");
         }
