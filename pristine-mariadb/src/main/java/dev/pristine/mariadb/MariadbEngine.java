@@ -205,6 +205,16 @@ final class MariadbEngine implements Engine {
     }
 
     @Override
+    public AutoCloseable useTemplate(String key) throws SQLException {
+        return MariadbLock.use(connections, key);
+    }
+
+    @Override
+    public boolean templateInUse(String key) throws SQLException {
+        return connections.admin(c -> MariadbLock.inUse(c, key));
+    }
+
+    @Override
     public void dropTemplate(String key) throws SQLException {
         String name = MariadbCatalog.templateName(key);
         // First the row stops saying "template" (findTemplate no longer returns it), then the database goes,

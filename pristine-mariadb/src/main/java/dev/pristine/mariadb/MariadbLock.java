@@ -61,6 +61,54 @@ final class MariadbLock implements AutoCloseable {
         }
     }
 
+    /** How many processes can record their use of one template at once; beyond that, the others' uses keep it. */
+    static final int USE_SLOTS = 64;
+
+    /** The lock name of use slot {@code slot} of a key (64 characters at most). */
+    static String useName(String key, int slot) {
+        return "pristine_use_" + MariadbCatalog.checkKey(key).substring(0, 40) + "_" + slot;
+    }
+
+    /**
+     * Records this process's use of the template of {@code key}: the first free of {@link #USE_SLOTS} user
+     * locks ({@code GET_LOCK}, which has no shared mode), on a connection of its own, held until the handle is
+     * closed; the server drops it with the session when the process dies. When every slot is taken, nothing is
+     * recorded: those holders keep the template in use.
+     */
+    static AutoCloseable use(MariadbConnections connections, String key) throws SQLException {
+        Connection c = connections.open();
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+            for (int slot = 0; slot < USE_SLOTS; slot++) {
+                ps.setString(1, useName(key, slot));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) == 1) {
+                        return () -> AdminConnections.closeQuietly(c);
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            AdminConnections.closeQuietly(c);
+            throw e;
+        }
+        AdminConnections.closeQuietly(c);
+        return () -> { };
+    }
+
+    /** Whether any session holds a {@link #use} slot of the template of {@code key}. */
+    static boolean inUse(Connection admin, String key) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT CONCAT_WS(',', IS_USED_LOCK(?)");
+        sql.append(", IS_USED_LOCK(?)".repeat(USE_SLOTS - 1)).append(')');
+        try (PreparedStatement ps = admin.prepareStatement(sql.toString())) {
+            for (int slot = 0; slot < USE_SLOTS; slot++) {
+                ps.setString(slot + 1, useName(key, slot));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return !rs.getString(1).isEmpty();
+            }
+        }
+    }
+
     /** Who holds the lock, e.g. {@code " (held by connection 42 from 127.0.0.1:51234)"}. */
     private static String holder(Connection c, String name) {
         try (PreparedStatement ps = c.prepareStatement("SELECT p.ID, p.HOST FROM information_schema.PROCESSLIST p "

@@ -176,6 +176,16 @@ final class PostgresEngine implements Engine {
     }
 
     @Override
+    public AutoCloseable useTemplate(String key) throws SQLException {
+        return PostgresLock.use(connections, key);
+    }
+
+    @Override
+    public boolean templateInUse(String key) throws SQLException {
+        return connections.admin(c -> PostgresLock.inUse(c, key));
+    }
+
+    @Override
     public void dropTemplate(String key) throws SQLException {
         String name = PostgresCatalog.templateName(key);
         boolean ours = connections.admin(c -> PostgresCatalog.find(c, name)).map(PostgresCatalog.Row::isTemplate).orElse(false);

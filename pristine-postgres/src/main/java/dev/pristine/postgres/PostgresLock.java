@@ -66,6 +66,48 @@ final class PostgresLock implements AutoCloseable {
         }
     }
 
+    /** The namespace (first int) of the two-int advisory locks that record a use of a template ("pris"). */
+    private static final int USE_NAMESPACE = 0x70726973;
+
+    /**
+     * Records this process's use of the template of {@code key}: a session-level
+     * {@code pg_advisory_lock_shared(USE_NAMESPACE, <first 32 bits of the key>)} on a connection of its own,
+     * held until the handle is closed; the server drops it with the session when the process dies.
+     */
+    static AutoCloseable use(PostgresConnections connections, String key) throws SQLException {
+        int id = useId(key);
+        Connection c = connections.open(connections.adminDatabase());
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock_shared(?, ?)")) {
+            ps.setInt(1, USE_NAMESPACE);
+            ps.setInt(2, id);
+            ps.execute();
+        } catch (SQLException | RuntimeException e) {
+            AdminConnections.closeQuietly(c);
+            throw e;
+        }
+        return () -> AdminConnections.closeQuietly(c);
+    }
+
+    /**
+     * Whether any session, in any database of the server, holds a {@link #use} of the template of {@code key}.
+     * (32 bits of the key: a clash between two keys only keeps a template longer.)
+     */
+    static boolean inUse(Connection admin, String key) throws SQLException {
+        try (PreparedStatement ps = admin.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE "
+                + "locktype = 'advisory' AND granted AND classid = ?::oid AND objid = ?::oid AND objsubid = 2)")) {
+            ps.setLong(1, USE_NAMESPACE & 0xFFFFFFFFL);
+            ps.setLong(2, useId(key) & 0xFFFFFFFFL);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static int useId(String key) {
+        return (int) Long.parseLong(PostgresCatalog.checkKey(key).substring(0, 8), 16);
+    }
+
     /** Who holds the lock, e.g. {@code " (held by pid 4711, application pristine, from 127.0.0.1)"}. */
     private static String holder(Connection c, long id) {
         try (PreparedStatement ps = c.prepareStatement("SELECT l.pid, coalesce(a.application_name, ''), "
