@@ -385,7 +385,7 @@ public abstract class EngineContract {
     }
 
     @Test
-    void aTemplateDroppedFromUnderALiveProcessIsBuiltAgainByItsNextAcquire() throws Exception {
+    protected void aTemplateDroppedFromUnderALiveProcessIsBuiltAgainByItsNextAcquire() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         try (Pristine p = builder().migrator(counting(dev.pristine.Migrations.sqlDirectory(migrations), runs))
                 .poolSize(0).build()) {
