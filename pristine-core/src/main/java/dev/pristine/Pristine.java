@@ -140,7 +140,7 @@ public final class Pristine implements AutoCloseable {
         synchronized (poolLock) {
             if (templateUse == null && !closed) {
                 templateUse = retry.get("recording the use of the template", store.key(),
-                        () -> engine.useTemplate(store.key()));
+                        () -> engine.templateUses().use(store.key()));
             }
         }
     }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds and drops what nobody owns any more: clones whose owner process died or whose TTL expired,
  * builds left by a crashed builder, and templates not used for the retention period that no live process
- * uses ({@link Engine#templateInUse}).
+ * uses ({@link Engine#templateUses}).
  *
  * <p>Thread-safe.
  */
@@ -117,7 +117,7 @@ public final class Reaper {
     /** Whether a live process uses the template; when that cannot be told, it is kept for the next gc. */
     private boolean inUse(TemplateEntry t) {
         try {
-            if (retry.get("checking whether a template is in use", t.name(), () -> engine.templateInUse(t.key()))) {
+            if (retry.get("checking whether a template is in use", t.name(), () -> engine.templateUses().inUse(t.key()))) {
                 LOG.debug("Keeping template {}: a live process uses it", t.name());
                 return true;
             }

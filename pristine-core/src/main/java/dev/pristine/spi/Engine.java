@@ -74,21 +74,11 @@ public interface Engine extends AutoCloseable {
     void touchTemplate(String key) throws Exception;
 
     /**
-     * Records that this process uses the template of {@code key} until the handle is closed, so that no
-     * {@code gc}, in any process, drops it meanwhile (see {@link #templateInUse}). The record must vanish by
-     * itself when the process dies (an OS file lock, a database session), so a crash never pins a template.
-     * Called before the template exists too. The default records nothing: the template is then protected
-     * only by its retention period, and a process whose template was dropped builds it again.
-     *
-     * @return a handle that ends the use when closed
+     * How this engine records that live processes use a template, so that gc keeps it. The default records
+     * nothing: templates are then kept by their retention period only, and a dropped one is built again.
      */
-    default AutoCloseable useTemplate(String key) throws Exception {
-        return () -> { };
-    }
-
-    /** Whether a live process (this one included) uses the template of {@code key}; see {@link #useTemplate}. */
-    default boolean templateInUse(String key) throws Exception {
-        return false;
+    default TemplateUses templateUses() {
+        return TemplateUses.NONE;
     }
 
     /** Drops a published template. */

@@ -56,17 +56,10 @@ public final class FileEngines {
         return key;
     }
 
-    /**
-     * Records this process's use of the template of {@code key}: a shared lock on {@code locks/<key>.use}
-     * (see {@link Engine#useTemplate}).
-     */
-    public static AutoCloseable useTemplate(Path locks, String key) throws IOException {
-        return ProcessFileLock.share(locks.resolve(checkKey(key) + ".use"));
-    }
-
-    /** Whether a live process uses the template of {@code key} (see {@link Engine#templateInUse}). */
-    public static boolean templateInUse(Path locks, String key) throws IOException {
-        return ProcessFileLock.isShared(locks.resolve(checkKey(key) + ".use"));
+    /** Uses of templates recorded as shared locks on {@code <locks>/<key>.use} (see {@link Engine#templateUses}). */
+    public static TemplateUses templateUses(Path locks) {
+        return TemplateUses.of(key -> ProcessFileLock.share(locks.resolve(checkKey(key) + ".use")),
+                key -> ProcessFileLock.isShared(locks.resolve(checkKey(key) + ".use")));
     }
 
     /** Eight random lower-case letters and digits; uniqueness comes from create-new, not from the randomness. */

@@ -7,6 +7,7 @@ import dev.pristine.spi.DatabaseEntry;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.NameTakenException;
 import dev.pristine.spi.TemplateEntry;
+import dev.pristine.spi.TemplateUses;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,13 +206,9 @@ final class MariadbEngine implements Engine {
     }
 
     @Override
-    public AutoCloseable useTemplate(String key) throws SQLException {
-        return MariadbLock.use(connections, key);
-    }
-
-    @Override
-    public boolean templateInUse(String key) throws SQLException {
-        return connections.admin(c -> MariadbLock.inUse(c, key));
+    public TemplateUses templateUses() {
+        return TemplateUses.of(key -> MariadbLock.use(connections, key),
+                key -> connections.admin(c -> MariadbLock.inUse(c, key)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.pristine.spi.DatabaseEntry;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.NameTakenException;
 import dev.pristine.spi.TemplateEntry;
+import dev.pristine.spi.TemplateUses;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -176,13 +177,9 @@ final class PostgresEngine implements Engine {
     }
 
     @Override
-    public AutoCloseable useTemplate(String key) throws SQLException {
-        return PostgresLock.use(connections, key);
-    }
-
-    @Override
-    public boolean templateInUse(String key) throws SQLException {
-        return connections.admin(c -> PostgresLock.inUse(c, key));
+    public TemplateUses templateUses() {
+        return TemplateUses.of(key -> PostgresLock.use(connections, key),
+                key -> connections.admin(c -> PostgresLock.inUse(c, key)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineSettings;
 import dev.pristine.spi.NameTakenException;
 import dev.pristine.spi.TemplateEntry;
+import dev.pristine.spi.TemplateUses;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -189,13 +190,8 @@ final class SqliteEngine implements Engine {
     }
 
     @Override
-    public AutoCloseable useTemplate(String key) throws IOException {
-        return FileEngines.useTemplate(files.locks, key);
-    }
-
-    @Override
-    public boolean templateInUse(String key) throws IOException {
-        return FileEngines.templateInUse(files.locks, key);
+    public TemplateUses templateUses() {
+        return FileEngines.templateUses(files.locks);
     }
 
     @Override
