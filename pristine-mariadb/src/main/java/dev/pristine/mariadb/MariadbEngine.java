@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * and published by one catalog row update written last (neither server can rename a database); a clone
  * is a faithful copy of the template's schema into a new database ({@link MariadbCloner}); owner markers
  * live in Pristine's catalog ({@link MariadbCatalog}), never in the user's schema. Relabelling a clone
- * replaces its marker and keeps its name.
+ * replaces its marker and keeps its name. The migrator connects to a build as a throwaway user with rights on
+ * the build database only ({@link MariadbBuildUser}), so a migration cannot write outside it.
  *
  * <p>Thread-safe.
  */
@@ -37,6 +40,8 @@ final class MariadbEngine implements Engine {
     private final MariadbRecycler recycler;
     private final String identity;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The user of each build in progress here: {@link #coordinates} and {@link #dataSource} of a build are its. */
+    private final ConcurrentMap<String, MariadbBuildUser> buildUsers = new ConcurrentHashMap<>();
 
     MariadbEngine(MariadbConnections connections, MariadbCloner cloner, MariadbRecycler recycler, String identity) {
         this.connections = connections;
@@ -118,6 +123,7 @@ final class MariadbEngine implements Engine {
             forget(name);
             cloner.drop(name);
             connections.admin(c -> {
+                MariadbBuildUser.drop(c, name);
                 MariadbCatalog.delete(c, name);
                 return null;
             });
@@ -142,6 +148,16 @@ final class MariadbEngine implements Engine {
             });
             throw e;
         }
+        try {
+            buildUsers.put(name, connections.admin(c -> MariadbBuildUser.create(c, name)));
+        } catch (SQLException | RuntimeException e) {
+            cloner.drop(name);
+            connections.admin(c -> {
+                MariadbCatalog.delete(c, name);
+                return null;
+            });
+            throw e;
+        }
         return name;
     }
 
@@ -156,6 +172,9 @@ final class MariadbEngine implements Engine {
             if (!MariadbCatalog.exists(c, name)) {
                 throw new SQLException("Unknown database '" + name + "'", "42000", 1049);
             }
+            // The build user goes before the template is published: no template outlives it with a way in.
+            MariadbBuildUser.drop(c, name);
+            buildUsers.remove(name);
             // The completion marker, written last: from here on findTemplate returns it.
             if (!MariadbCatalog.update(c, name, "build", "template", null, now, now)) {
                 throw new SQLException("the build " + name + " has no catalog row of kind build any more", "42000");
@@ -190,9 +209,11 @@ final class MariadbEngine implements Engine {
         forget(buildName);
         cloner.drop(buildName);
         connections.admin(c -> {
+            MariadbBuildUser.drop(c, buildName);
             MariadbCatalog.delete(c, buildName);
             return null;
         });
+        buildUsers.remove(buildName);
     }
 
     @Override
@@ -322,12 +343,14 @@ final class MariadbEngine implements Engine {
 
     @Override
     public Coordinates coordinates(String name) {
-        return connections.coordinates(MariadbCatalog.checkName(name));
+        MariadbBuildUser u = buildUsers.get(MariadbCatalog.checkName(name));
+        return u == null ? connections.coordinates(name) : connections.coordinates(name, u.name(), u.password());
     }
 
     @Override
     public DataSource dataSource(String name) {
-        return connections.dataSource(MariadbCatalog.checkName(name));
+        MariadbBuildUser u = buildUsers.get(MariadbCatalog.checkName(name));
+        return u == null ? connections.dataSource(name) : connections.dataSource(name, u.name(), u.password());
     }
 
     @Override
