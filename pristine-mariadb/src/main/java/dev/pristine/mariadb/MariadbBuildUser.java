@@ -16,8 +16,10 @@ import java.util.List;
  * with a random password (registered with the redaction, never printed), and {@code ALL} on the build
  * database only. A migration that writes anywhere else ({@code other.t}, {@code DROP DATABASE} built by
  * {@code PREPARE}, a Flyway or Liquibase change) fails with "access denied", whatever the migrator's parser saw.
- * The user lives exactly as long as the build's catalog row says {@code build}: it is dropped before the
- * template is published and whenever the build is dropped (the reaper's path for a crashed builder).
+ * When the build is published the user is locked (nobody can log in as it again; its password was never
+ * stored) but kept, because the template's views, triggers and routines name it as their definer: without it
+ * the server cannot open those views (clones redefine them without {@code DEFINER}). It is dropped with the
+ * template, and with a build that fails or is reaped after a crash.
  *
  * @param name the user name, the build database's name
  * @param host the host part, as the server sees Pristine's connections
@@ -57,6 +59,13 @@ record MariadbBuildUser(String name, String host, String password) {
             }
         }
         return user;
+    }
+
+    /** Locks the account of a published build: it can never log in again. */
+    static void lock(Connection c, MariadbBuildUser user) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER USER " + account(user.name(), user.host()) + " ACCOUNT LOCK");
+        }
     }
 
     /** Drops every account named like the build database {@code database} (any host: a crashed builder may have run elsewhere). */

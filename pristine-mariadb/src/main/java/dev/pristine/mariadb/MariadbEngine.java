@@ -40,6 +40,8 @@ final class MariadbEngine implements Engine {
     private final MariadbRecycler recycler;
     private final String identity;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Access denied to a database (1044), command denied (1142), needs a privilege (1227), may not grant (1410). */
+    private static final Set<Integer> NO_RIGHT_TO_GRANT = Set.of(1044, 1142, 1227, 1410);
     /** The user of each build in progress here: {@link #coordinates} and {@link #dataSource} of a build are its. */
     private final ConcurrentMap<String, MariadbBuildUser> buildUsers = new ConcurrentHashMap<>();
 
@@ -156,6 +158,12 @@ final class MariadbEngine implements Engine {
                 MariadbCatalog.delete(c, name);
                 return null;
             });
+            if (e instanceof SQLException s && NO_RIGHT_TO_GRANT.contains(s.getErrorCode())) {
+                String who = connections.user() == null ? "the user Pristine connects as" : connections.user();
+                throw new PristineException(ErrorCode.CONFIGURATION, "cannot create the user a template build runs as: "
+                        + MariadbErrors.reason(s), who + " on " + connections.location(), "give " + who + " CREATE USER "
+                        + "and GRANT OPTION (on a test server: GRANT ALL PRIVILEGES ON *.* TO " + who + " WITH GRANT OPTION)", s);
+            }
             throw e;
         }
         return name;
@@ -172,9 +180,11 @@ final class MariadbEngine implements Engine {
             if (!MariadbCatalog.exists(c, name)) {
                 throw new SQLException("Unknown database '" + name + "'", "42000", 1049);
             }
-            // The build user goes before the template is published: no template outlives it with a way in.
-            MariadbBuildUser.drop(c, name);
-            buildUsers.remove(name);
+            // The build user is locked before the template is published: nobody logs in as it again.
+            MariadbBuildUser user = buildUsers.remove(name);
+            if (user != null) {
+                MariadbBuildUser.lock(c, user);
+            }
             // The completion marker, written last: from here on findTemplate returns it.
             if (!MariadbCatalog.update(c, name, "build", "template", null, now, now)) {
                 throw new SQLException("the build " + name + " has no catalog row of kind build any more", "42000");
@@ -237,6 +247,7 @@ final class MariadbEngine implements Engine {
         forget(name);
         cloner.drop(name);
         connections.admin(c -> {
+            MariadbBuildUser.drop(c, name);
             MariadbCatalog.delete(c, name);
             return null;
         });

@@ -22,6 +22,7 @@ import dev.pristine.testkit.Schemas;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -146,7 +147,7 @@ class MigrationGuardIT {
     }
 
     @Test
-    void theBuildRunsAsAThrowawayUserAndItsObjectsCloneFaithfully() throws Exception {
+    void theBuildRunsAsAThrowawayUserLockedAtPublishAndDroppedWithTheTemplate() throws Exception {
         Coordinates[] seen = new Coordinates[1];
         String[] denied = new String[1];
         String token = UUID.randomUUID().toString();
@@ -190,14 +191,16 @@ class MigrationGuardIT {
         s.put("state-dir", work.resolve("state").toString());
         s.put("pool-size", "0");
         try (Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).migrator(migrator).build()) {
-            built.add(p.prepare());
+            PreparedTemplate template = p.prepare();
             String build = MariadbCatalog.templateName(p.key());
             assertThat(seen[0].user()).isEqualTo(build);
             assertThat(seen[0].password()).hasSizeGreaterThan(20);
             assertThat(Redact.mask("password is " + seen[0].password())).isEqualTo("password is ****");
             assertThat(seen[0].toString()).doesNotContain(seen[0].password());
             assertThat(denied[0]).contains("Access denied for user '" + build + "'@'");
-            assertThat(buildUserHosts(build)).as("dropped before the template was published").isEmpty();
+            assertThat(catchThrowable(() -> DriverManager.getConnection(MariadbTestServer.URL, seen[0].user(),
+                    seen[0].password()).close())).as("locked when the template was published")
+                    .hasMessageContaining("Access denied, this account is locked");
             try (TestDatabase db = p.acquire("guard")) {
                 try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
                     try (CallableStatement call = c.prepareCall("{CALL add_item(2)}")) {
@@ -209,6 +212,9 @@ class MigrationGuardIT {
                     assertThat(column(st, "SELECT u FROM who")).singleElement().asString().startsWith(build + "@");
                 }
             }
+            assertThat(buildUserHosts(build)).as("kept while its template's views name it as definer").hasSize(1);
+            MariadbTestServer.dropTemplate(template);
+            assertThat(buildUserHosts(build)).as("dropped with the template").isEmpty();
         }
     }
 
