@@ -22,4 +22,14 @@ public final class Redact {
     public static String mask(String text) {
         return Redaction.redact(text);
     }
+
+    /**
+     * Remembers a password made at run time (an engine's throwaway build user, say), so that it is masked
+     * wherever it appears from now on, like a configured one. Values shorter than three characters are ignored.
+     *
+     * @param secret the password, may be null
+     */
+    public static void register(String secret) {
+        Redaction.registerSecret(secret);
+    }
 }

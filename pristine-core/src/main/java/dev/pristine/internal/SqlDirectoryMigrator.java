@@ -33,9 +33,6 @@ import java.util.stream.Stream;
 public final class SqlDirectoryMigrator implements Migrator {
 
     private static final Pattern VERSIONED = Pattern.compile("^[Vv]([0-9]+(?:[._][0-9]+)*)__.*\\.sql$");
-    private static final Pattern FORBIDDEN = Pattern.compile(
-            "^(?:CREATE\\s+DATABASE|DROP\\s+DATABASE|USE\\s)",
-            Pattern.CASE_INSENSITIVE);
     /** Statements that cannot run inside a transaction; a file holding one runs in auto-commit mode, like Flyway does. */
     private static final Pattern NON_TRANSACTIONAL = Pattern.compile(
             "^(?:PRAGMA\\s|VACUUM\\b)|\\bCONCURRENTLY\\b|^ALTER\\s+SYSTEM\\b", Pattern.CASE_INSENSITIVE);
@@ -173,12 +170,13 @@ public final class SqlDirectoryMigrator implements Migrator {
 
     private void run(Connection c, SqlFile f, boolean backslash) throws SQLException {
         List<SqlScript.Statement> statements = SqlScript.split(new String(f.content(), StandardCharsets.UTF_8), backslash);
+        SqlGuard.Dialect dialect = backslash ? SqlGuard.Dialect.MYSQL : SqlGuard.Dialect.STANDARD;
         for (SqlScript.Statement s : statements) {
-            Optional<String> refused = refuse(s.sql());
+            Optional<SqlGuard.Refusal> refused = SqlGuard.check(s.sql(), dialect);
             if (refused.isPresent()) {
-                throw new PristineException(ErrorCode.MIGRATION_FAILED,
-                        "migration " + f.name() + " line " + s.line() + ": " + refused.get(), excerpt(s.sql()),
-                        "remove that line: Pristine creates, names and connects to each database itself");
+                throw new PristineException(ErrorCode.MIGRATION_FAILED, "migration " + f.name() + " line "
+                        + (s.line() + refused.get().lineOffset()) + ": " + refused.get().reason(), excerpt(s.sql()),
+                        refused.get().fix());
             }
         }
         boolean transactional = statements.stream().noneMatch(st -> NON_TRANSACTIONAL.matcher(st.sql()).find());
@@ -203,16 +201,6 @@ public final class SqlDirectoryMigrator implements Migrator {
         } finally {
             c.setAutoCommit(true);
         }
-    }
-
-    private static Optional<String> refuse(String sql) {
-        if (sql.startsWith("\\")) {
-            return Optional.of("psql meta-command is not SQL");
-        }
-        if (FORBIDDEN.matcher(sql).find()) {
-            return Optional.of("statement switches or creates databases");
-        }
-        return Optional.empty();
     }
 
     private static void rollbackQuietly(Connection c) {

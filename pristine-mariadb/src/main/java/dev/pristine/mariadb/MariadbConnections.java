@@ -146,18 +146,28 @@ final class MariadbConnections implements AutoCloseable {
     }
 
     Coordinates coordinates(String database) {
-        return new Coordinates(url(database), user, password);
+        return coordinates(database, user, password);
+    }
+
+    /** The coordinates of {@code database} for another user (a build's). */
+    Coordinates coordinates(String database, String asUser, String withPassword) {
+        return new Coordinates(url(database), asUser, withPassword);
     }
 
     /** A data source on {@code database} with the configured credentials (MariaDB Connector/J). */
     DataSource dataSource(String database) {
+        return dataSource(database, user, password);
+    }
+
+    /** A data source on {@code database} for another user (a build's). */
+    DataSource dataSource(String database, String asUser, String withPassword) {
         try {
             MariaDbDataSource ds = new MariaDbDataSource(url("jdbc:mariadb://", database));
-            if (user != null) {
-                ds.setUser(user);
+            if (asUser != null) {
+                ds.setUser(asUser);
             }
-            if (password != null) {
-                ds.setPassword(password);
+            if (withPassword != null) {
+                ds.setPassword(withPassword);
             }
             return ds;
         } catch (SQLException e) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * and published by one catalog row update written last (neither server can rename a database); a clone
  * is a faithful copy of the template's schema into a new database ({@link MariadbCloner}); owner markers
  * live in Pristine's catalog ({@link MariadbCatalog}), never in the user's schema. Relabelling a clone
- * replaces its marker and keeps its name.
+ * replaces its marker and keeps its name. The migrator connects to a build as a throwaway user with rights on
+ * the build database only ({@link MariadbBuildUser}), so a migration cannot write outside it.
  *
  * <p>Thread-safe.
  */
@@ -38,6 +41,10 @@ final class MariadbEngine implements Engine {
     private final MariadbRecycler recycler;
     private final String identity;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Access denied to a database (1044), command denied (1142), needs a privilege (1227), may not grant (1410). */
+    private static final Set<Integer> NO_RIGHT_TO_GRANT = Set.of(1044, 1142, 1227, 1410);
+    /** The user of each build in progress here: {@link #coordinates} and {@link #dataSource} of a build are its. */
+    private final ConcurrentMap<String, MariadbBuildUser> buildUsers = new ConcurrentHashMap<>();
 
     MariadbEngine(MariadbConnections connections, MariadbCloner cloner, MariadbRecycler recycler, String identity) {
         this.connections = connections;
@@ -119,6 +126,7 @@ final class MariadbEngine implements Engine {
             forget(name);
             cloner.drop(name);
             connections.admin(c -> {
+                MariadbBuildUser.drop(c, name);
                 MariadbCatalog.delete(c, name);
                 return null;
             });
@@ -143,6 +151,22 @@ final class MariadbEngine implements Engine {
             });
             throw e;
         }
+        try {
+            buildUsers.put(name, connections.admin(c -> MariadbBuildUser.create(c, name)));
+        } catch (SQLException | RuntimeException e) {
+            cloner.drop(name);
+            connections.admin(c -> {
+                MariadbCatalog.delete(c, name);
+                return null;
+            });
+            if (e instanceof SQLException s && NO_RIGHT_TO_GRANT.contains(s.getErrorCode())) {
+                String who = connections.user() == null ? "the user Pristine connects as" : connections.user();
+                throw new PristineException(ErrorCode.CONFIGURATION, "cannot create the user a template build runs as: "
+                        + MariadbErrors.reason(s), who + " on " + connections.location(), "give " + who + " CREATE USER "
+                        + "and GRANT OPTION (on a test server: GRANT ALL PRIVILEGES ON *.* TO " + who + " WITH GRANT OPTION)", s);
+            }
+            throw e;
+        }
         return name;
     }
 
@@ -156,6 +180,11 @@ final class MariadbEngine implements Engine {
         MariadbCatalog.Row row = connections.admin(c -> {
             if (!MariadbCatalog.exists(c, name)) {
                 throw new SQLException("Unknown database '" + name + "'", "42000", 1049);
+            }
+            // The build user is locked before the template is published: nobody logs in as it again.
+            MariadbBuildUser user = buildUsers.remove(name);
+            if (user != null) {
+                MariadbBuildUser.lock(c, user);
             }
             // The completion marker, written last: from here on findTemplate returns it.
             if (!MariadbCatalog.update(c, name, "build", "template", null, now, now)) {
@@ -191,9 +220,11 @@ final class MariadbEngine implements Engine {
         forget(buildName);
         cloner.drop(buildName);
         connections.admin(c -> {
+            MariadbBuildUser.drop(c, buildName);
             MariadbCatalog.delete(c, buildName);
             return null;
         });
+        buildUsers.remove(buildName);
     }
 
     @Override
@@ -223,6 +254,7 @@ final class MariadbEngine implements Engine {
         forget(name);
         cloner.drop(name);
         connections.admin(c -> {
+            MariadbBuildUser.drop(c, name);
             MariadbCatalog.delete(c, name);
             return null;
         });
@@ -329,12 +361,14 @@ final class MariadbEngine implements Engine {
 
     @Override
     public Coordinates coordinates(String name) {
-        return connections.coordinates(MariadbCatalog.checkName(name));
+        MariadbBuildUser u = buildUsers.get(MariadbCatalog.checkName(name));
+        return u == null ? connections.coordinates(name) : connections.coordinates(name, u.name(), u.password());
     }
 
     @Override
     public DataSource dataSource(String name) {
-        return connections.dataSource(MariadbCatalog.checkName(name));
+        MariadbBuildUser u = buildUsers.get(MariadbCatalog.checkName(name));
+        return u == null ? connections.dataSource(name) : connections.dataSource(name, u.name(), u.password());
     }
 
     @Override

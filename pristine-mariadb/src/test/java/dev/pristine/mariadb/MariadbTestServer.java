@@ -43,7 +43,7 @@ final class MariadbTestServer {
                 String account = "'pristine_contract'@'" + host + "'";
                 s.execute("CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY '" + password + "'");
                 s.execute("ALTER USER " + account + " IDENTIFIED BY '" + password + "'");
-                s.execute("GRANT ALL PRIVILEGES ON *.* TO " + account);
+                s.execute("GRANT ALL PRIVILEGES ON *.* TO " + account + " WITH GRANT OPTION");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the test user on " + URL + " (is MariaDB running? "

@@ -109,8 +109,9 @@ class ChinookFixtureIT {
         try (Pristine p = pristine(chinook(work, false))) {
             assertThatThrownBy(p::prepare).isInstanceOfSatisfying(PristineException.class, e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
-                assertThat(e.getMessage()).isEqualTo("migration V1__chinook.sql line 19: statement switches or creates "
-                        + "databases, DROP DATABASE IF EXISTS chinook, remove that line: Pristine creates, names and "
+                assertThat(e.getMessage()).isEqualTo(
+                        "migration V1__chinook.sql line 19: statement switches, creates, alters or drops "
+                        + "a database, DROP DATABASE IF EXISTS chinook, remove that line: Pristine creates, names and "
                         + "connects to each database itself");
             });
         }

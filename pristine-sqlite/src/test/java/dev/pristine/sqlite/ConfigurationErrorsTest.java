@@ -70,7 +70,8 @@ class ConfigurationErrorsTest {
         Files.writeString(dir.resolve("V1__chinook.sql"), "CREATE DATABASE chinook;\n");
         try (Pristine p = builder(Map.of("migrations", dir.toString())).build()) {
             assertThatThrownBy(p::prepare).hasMessageStartingWith(
-                    "migration V1__chinook.sql line 1: statement switches or creates databases, CREATE DATABASE chinook");
+                    "migration V1__chinook.sql line 1: statement switches, creates, alters or drops a database, "
+                            + "CREATE DATABASE chinook");
         }
     }
 
