@@ -17,7 +17,12 @@ public enum ErrorCode {
     /** No database could be had in time: the pool is exhausted or a lock wait timed out. */
     POOL_EXHAUSTED(5),
     /** The target is refused as unsafe, e.g. a remote server without opt-in. */
-    UNSAFE_TARGET(6);
+    UNSAFE_TARGET(6),
+    /**
+     * Storage failed under Pristine: the disk of the state directory or of the database server is full.
+     * Not the migration's fault, so not {@link #MIGRATION_FAILED}: free space and run again.
+     */
+    STORAGE(7);
 
     private final int exitCode;
 

@@ -189,8 +189,9 @@ public final class Pristine implements AutoCloseable {
      * Drops a clone by its lease id, whoever leased it (the CLI's {@code release}). Only clones that
      * Pristine created are considered.
      *
-     * @return whether a clone of that id existed and was dropped
-     * @throws PristineException with {@code UNSAFE_TARGET} when the id is not a Pristine name
+     * @return whether a clone of that id existed and was dropped; false when no database of that name exists
+     * @throws PristineException with {@code UNSAFE_TARGET} when the id is not a Pristine name, or names a database
+     *     that is not one of Pristine's clones (someone else's, or a template or build)
      */
     public boolean release(String id) {
         ensureOpen();
@@ -202,6 +203,9 @@ public final class Pristine implements AutoCloseable {
                 .anyMatch(c -> c.name().equals(id));
         if (exists) {
             retry.run("dropping a clone", id, () -> engine.dropClone(id));
+        } else if (retry.get("looking for the database", id, () -> engine.exists(id))) {
+            throw new PristineException(ErrorCode.UNSAFE_TARGET, "refusing to release a database that is not a clone Pristine made",
+                    id, "release only ids printed by 'pristine lease' or 'pristine status'; Pristine never drops anything else");
         }
         return exists;
     }

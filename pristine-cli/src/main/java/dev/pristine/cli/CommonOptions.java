@@ -1,7 +1,9 @@
 package dev.pristine.cli;
 
+import dev.pristine.ErrorCode;
 import dev.pristine.Pristine;
 import dev.pristine.PristineBuilder;
+import dev.pristine.PristineException;
 import dev.pristine.PristineSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -69,6 +71,12 @@ final class CommonOptions {
             b.engine(engine);
         }
         if (url != null) {
+            if (url.isBlank()) {
+                // An empty URL must not quietly mean "no URL" (the engine's default, e.g. an embedded server).
+                throw new PristineException(ErrorCode.CONFIGURATION, "--url is empty", "'" + url + "'",
+                        "give the server's JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/postgres, "
+                                + "or leave --url out for the engine's default");
+            }
             b.url(url);
         }
         if (user != null) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "pristine", versionProvider = PristineCommand.Version.class,
         description = "A fresh, fully-migrated, isolated database for every test.",
         footer = {"", "Exit codes: 0 ok, 1 unexpected, 2 usage or configuration, 3 migration failed, "
-                + "4 engine unreachable or authentication failed, 5 pool exhausted or timed out, 6 unsafe target refused."})
+                + "4 engine unreachable or authentication failed, 5 pool exhausted or timed out, 6 unsafe target refused, "
+                + "7 storage (disk full)."})
 final class PristineCommand implements Callable<Integer> {
 
     /** Every subcommand, by name, in the order help lists them. */

@@ -3,9 +3,12 @@ package dev.pristine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Errors: the exit code of their kind, one line on stderr (and in the JSON), never a password. */
 class ErrorsIT {
@@ -60,6 +63,45 @@ class ErrorsIT {
         assertThat(run.err()).isEqualTo("pristine: UNSAFE_TARGET: not a Pristine database name, users, release only ids "
                 + "printed by 'pristine lease' or 'pristine status'; Pristine never drops anything else\n");
         assertThat(run.json().get("error").get("code").asText()).isEqualTo("UNSAFE_TARGET");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  "})
+    void anEmptyUrlIsAUsageErrorNotTheEmbeddedServer(String url) {
+        Cli.Run run = Cli.run("status", "--engine", "postgres", "--url", url, "--state-dir", tmp.resolve("state").toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("pristine: CONFIGURATION: --url is empty, '" + url + "', give the server's JDBC URL, "
+                + "e.g. jdbc:postgresql://127.0.0.1:5432/postgres, or leave --url out for the engine's default\n");
+        assertThat(tmp.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void statusChangesNothingNotEvenTheStateDirectory() {
+        for (String engine : new String[] {"sqlite", "h2"}) {
+            Path state = tmp.resolve("fresh-" + engine).resolve("state");
+
+            JsonNode status = Cli.run("status", "--engine", engine, "--state-dir", state.toString(), "--json").ok();
+
+            assertThat(status.get("templates")).isEmpty();
+            assertThat(status.get("clones")).isEmpty();
+            assertThat(state.getParent()).as(engine).doesNotExist();
+        }
+    }
+
+    @Test
+    void anEngineFailureCarriesItsCauseInTheOneLineAndPromisesNothingThatIsNotPrinted() throws Exception {
+        String migrations = Cli.schema(tmp).toString();
+        String key = Cli.run("prepare", "--migrations", migrations, "--state-dir", tmp.resolve("other").toString(), "--json")
+                .ok().get("key").asText();
+        Path state = tmp.resolve("state");
+        Path lock = Files.createDirectories(state.resolve("sqlite").resolve("locks").resolve(key + ".lock"));
+
+        Cli.Run run = Cli.run("prepare", "--migrations", migrations, "--state-dir", state.toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("pristine: UNEXPECTED: taking the build lock failed: java.nio.file.FileSystemException: "
+                + lock + ": Is a directory, " + key + ", run again with --verbose for the stack trace, and report it\n");
     }
 
     private static String availableEngines(Cli.Run run) {

@@ -10,6 +10,7 @@ import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
 import dev.pristine.spi.Engine;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,14 +77,22 @@ public final class Retry {
 
     /** Turns any failure of an engine operation into a {@link PristineException}. */
     public PristineException translate(String what, Object value, Throwable failure) {
+        if (failure instanceof PristineException p && p.code() == ErrorCode.STORAGE) {
+            return p;
+        }
+        Optional<PristineException> full = DiskFull.error(what, engine.location(), null, failure);
+        if (full.isPresent()) {
+            return full.get();
+        }
         if (failure instanceof PristineException p) {
             return p;
         }
         ErrorCode code = engine.classify(failure);
+        // The message carries the cause's own words: without --verbose the CLI prints no more than this line.
         String fix = code == ErrorCode.ENGINE_UNREACHABLE
                 ? "check that the server runs and that the URL, user and password are right"
                 : engine.isTransient(failure) ? "the engine stayed busy; retry later or lower the parallelism"
-                : "see the cause below";
+                : "run again with --verbose for the stack trace, and report it";
         return new PristineException(code, what + " failed: " + failure, value, fix, failure);
     }
 }

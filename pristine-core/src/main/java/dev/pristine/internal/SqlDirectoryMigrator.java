@@ -198,8 +198,20 @@ public final class SqlDirectoryMigrator implements Migrator {
             if (transactional) {
                 c.commit();
             }
-        } finally {
+        } catch (SQLException | RuntimeException e) {
+            // A failed statement or commit (SQLITE_FULL) may have rolled the transaction back already; then
+            // restoring auto-commit fails with "cannot commit - no transaction is active" and must not replace e.
+            autoCommitQuietly(c);
+            throw e;
+        }
+        c.setAutoCommit(true);
+    }
+
+    private static void autoCommitQuietly(Connection c) {
+        try {
             c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the original failure is what the user needs to see
         }
     }
 

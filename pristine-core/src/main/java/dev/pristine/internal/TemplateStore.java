@@ -128,9 +128,16 @@ public final class TemplateStore {
         try {
             try {
                 migrator.migrate(new Target(buildName));
-            } catch (PristineException e) {
-                throw e;
             } catch (Exception e) {
+                // A full disk is no fault of the migration, whichever migrator met it.
+                Optional<PristineException> full = DiskFull.error("building the template", engine.location(),
+                        "no template was published for it", e);
+                if (full.isPresent()) {
+                    throw full.get();
+                }
+                if (e instanceof PristineException p) {
+                    throw p;
+                }
                 throw new PristineException(ErrorCode.MIGRATION_FAILED, "migration failed: " + e.getMessage(),
                         migrator.describe(), "fix the migration and run again; no template was published for it", e);
             }
@@ -178,7 +185,8 @@ public final class TemplateStore {
             if (e.getCause() instanceof PristineException p) {
                 throw new PristineException(p.code(), p.getMessage(), null, null, p);
             }
-            throw new PristineException(ErrorCode.UNEXPECTED, "preparing the template failed", key, null, e.getCause());
+            throw new PristineException(ErrorCode.UNEXPECTED, "preparing the template failed: " + e.getCause(), key,
+                    null, e.getCause());
         }
     }
 

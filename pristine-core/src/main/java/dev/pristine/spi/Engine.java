@@ -119,6 +119,15 @@ public interface Engine extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether a database of this name exists here at all, Pristine's or not: {@code release} tells a clone
+     * released already (not an error) from a name Pristine must refuse. The default, for an engine that
+     * cannot tell, says no.
+     */
+    default boolean exists(String name) throws Exception {
+        return false;
+    }
+
     /** Drops a clone. Dropping a clone that does not exist is not an error. */
     void dropClone(String name) throws Exception;
 

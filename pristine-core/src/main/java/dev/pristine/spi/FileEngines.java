@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Helpers shared by engines that keep databases as files in the state directory (SQLite, H2): name
@@ -98,6 +102,39 @@ public final class FileEngines {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The databases in {@code dir} that Pristine owns: those with an owner sidecar ({@code <name><ownerSuffix>}).
+     * Pristine writes the sidecar (create-new) before the database file exists and deletes it after every
+     * file of the database, so a crash at any step, a half-built template included, leaves the sidecar;
+     * a {@code pristine_*} file without one was made by someone else and is never listed, so never dropped.
+     * A missing {@code dir} has no databases (reading never creates it).
+     *
+     * @return the entries, by name; the marker is the sidecar's text (empty while it is being written)
+     */
+    public static List<DatabaseEntry> list(Path dir, String ownerSuffix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        TreeSet<String> names = new TreeSet<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.forEach(p -> {
+                String f = p.getFileName().toString();
+                if (f.endsWith(ownerSuffix) && f.startsWith("pristine_")) {
+                    names.add(f.substring(0, f.length() - ownerSuffix.length()));
+                }
+            });
+        }
+        List<DatabaseEntry> out = new ArrayList<>();
+        for (String name : names) {
+            Path owner = dir.resolve(name + ownerSuffix);
+            Optional<String> marker = readSidecar(owner);
+            if (marker.isPresent()) { // else dropped while we listed
+                out.add(new DatabaseEntry(name, marker.get(), modified(owner)));
+            }
+        }
+        return out;
     }
 
     /** A file's modification time, or the epoch when it cannot be read. */

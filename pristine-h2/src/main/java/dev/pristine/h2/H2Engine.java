@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -111,6 +110,7 @@ final class H2Engine implements Engine {
 
     @Override
     public AutoCloseable lockBuild(String key, Duration timeout) throws IOException {
+        files.create();
         return ProcessFileLock.acquire(files.locks.resolve(FileEngines.checkKey(key) + ".lock"), timeout);
     }
 
@@ -132,6 +132,9 @@ final class H2Engine implements Engine {
     @Override
     public List<TemplateEntry> templates() throws IOException {
         List<TemplateEntry> out = new ArrayList<>();
+        if (!Files.isDirectory(files.templates)) {
+            return out; // nothing built here yet; reading creates nothing
+        }
         try (Stream<Path> s = Files.list(files.templates)) {
             for (Path p : s.sorted().toList()) {
                 String f = p.getFileName().toString();
@@ -146,6 +149,7 @@ final class H2Engine implements Engine {
     @Override
     public String createBuild(String key, String marker) throws IOException {
         FileEngines.checkKey(key);
+        files.create();
         for (int attempt = 0; ; attempt++) {
             String name = "pristine_build_" + key.substring(0, 16) + "_" + FileEngines.suffix();
             if (FileEngines.createSidecar(files.builds.resolve(name + H2Files.OWNER), marker)) {
@@ -187,7 +191,7 @@ final class H2Engine implements Engine {
 
     @Override
     public List<DatabaseEntry> builds() throws IOException {
-        return list(files.builds);
+        return FileEngines.list(files.builds, H2Files.OWNER);
     }
 
     @Override
@@ -225,6 +229,7 @@ final class H2Engine implements Engine {
 
     @Override
     public void createClone(String key, String name, String marker) throws IOException, SQLException, NameTakenException {
+        files.create();
         Path owner = files.clones.resolve(FileEngines.checkName(name) + H2Files.OWNER);
         if (!FileEngines.createSidecar(owner, marker)) {
             throw new NameTakenException(name);
@@ -278,35 +283,13 @@ final class H2Engine implements Engine {
 
     @Override
     public List<DatabaseEntry> clones() throws IOException {
-        return list(files.clones);
+        return FileEngines.list(files.clones, H2Files.OWNER);
     }
 
-    private static List<DatabaseEntry> list(Path dir) throws IOException {
-        TreeSet<String> names = new TreeSet<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.forEach(p -> {
-                String f = p.getFileName().toString();
-                if (f.endsWith(H2Files.OWNER)) {
-                    names.add(f.substring(0, f.length() - H2Files.OWNER.length()));
-                } else if (f.endsWith(H2Files.DB)) {
-                    names.add(f.substring(0, f.length() - H2Files.DB.length()));
-                }
-            });
-        }
-        List<DatabaseEntry> out = new ArrayList<>();
-        for (String name : names) {
-            if (!name.startsWith("pristine_")) {
-                continue;
-            }
-            Path owner = dir.resolve(name + H2Files.OWNER);
-            Optional<String> marker = FileEngines.readSidecar(owner);
-            Path stamp = marker.isPresent() ? owner : dir.resolve(name + H2Files.DB);
-            if (marker.isEmpty() && !Files.exists(stamp)) {
-                continue; // dropped while we listed
-            }
-            out.add(new DatabaseEntry(name, marker.orElse(null), FileEngines.modified(stamp)));
-        }
-        return out;
+    @Override
+    public boolean exists(String name) {
+        FileEngines.checkName(name);
+        return Files.exists(files.clones.resolve(name + H2Files.DB)) || Files.exists(files.builds.resolve(name + H2Files.DB));
     }
 
     @Override

@@ -29,6 +29,7 @@ final class H2Files {
     final Path builds;
     final Path clones;
     final Path locks;
+    private volatile boolean created;
 
     H2Files(Path root) {
         this.root = root;
@@ -40,10 +41,21 @@ final class H2Files {
             throw new PristineException(ErrorCode.CONFIGURATION, "an H2 database path cannot contain ';'", root,
                     "choose a state directory without ';' with --state-dir / PRISTINE_STATE_DIR");
         }
+    }
+
+    /**
+     * Creates the directories, once; called before the first write (a build lock, a build, a clone), never by
+     * reading, so {@code status} on a state directory that does not exist changes nothing.
+     */
+    void create() {
+        if (created) {
+            return;
+        }
         try {
             for (Path p : new Path[] {templates, builds, clones, locks}) {
                 Files.createDirectories(p);
             }
+            created = true;
         } catch (IOException e) {
             throw new PristineException(ErrorCode.CONFIGURATION, "cannot create the state directory", root,
                     "make it writable, or choose another with --state-dir / PRISTINE_STATE_DIR", e);

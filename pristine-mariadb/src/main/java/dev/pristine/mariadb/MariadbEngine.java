@@ -346,6 +346,12 @@ final class MariadbEngine implements Engine {
     }
 
     @Override
+    public boolean exists(String name) throws SQLException {
+        MariadbCatalog.checkName(name);
+        return connections.admin(c -> MariadbCatalog.exists(c, name));
+    }
+
+    @Override
     public void dropClone(String name) throws SQLException {
         MariadbCatalog.checkName(name);
         Optional<MariadbCatalog.Row> row = connections.admin(c -> MariadbCatalog.find(c, name));

@@ -104,7 +104,11 @@ class MariadbEngineIT {
                 PreparedTemplate t;
                 try (Pristine p = builder(Map.of("pool-size", "0")).build()) {
                     t = p.prepare();
-                    assertThat(p.release(foreign)).isFalse();
+                    assertThatThrownBy(() -> p.release(foreign)).isInstanceOfSatisfying(PristineException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.UNSAFE_TARGET);
+                        assertThat(e.getMessage()).isEqualTo("refusing to release a database that is not a clone Pristine made, " + foreign
+                                    + ", release only ids printed by 'pristine lease' or 'pristine status'; Pristine never drops anything else");
+                    });
                     assertThat(p.gc(false).dropped()).doesNotContain(foreign);
                     assertThat(p.status().clones()).extracting(cs -> cs.id()).doesNotContain(foreign);
                 }

@@ -238,6 +238,12 @@ final class PostgresEngine implements Engine {
     }
 
     @Override
+    public boolean exists(String name) throws SQLException {
+        PostgresCatalog.checkName(name);
+        return connections.admin(c -> PostgresCatalog.find(c, name)).isPresent();
+    }
+
+    @Override
     public void dropClone(String name) throws SQLException {
         if (checkOurs(name, false) != null) {
             cloner.drop(name);

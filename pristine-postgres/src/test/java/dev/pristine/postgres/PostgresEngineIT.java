@@ -210,7 +210,11 @@ class PostgresEngineIT {
                 try (Pristine p = builder(Map.of()).build()) {
                     assertThat(p.status().clones()).extracting(CloneStatus::id).doesNotContain(lookalike);
                     assertThat(p.gc(false).dropped()).doesNotContain(lookalike);
-                    assertThat(p.release(lookalike)).isFalse();
+                    assertThatThrownBy(() -> p.release(lookalike)).isInstanceOfSatisfying(PristineException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.UNSAFE_TARGET);
+                        assertThat(e.getMessage()).isEqualTo("refusing to release a database that is not a clone Pristine made, " + lookalike
+                                    + ", release only ids printed by 'pristine lease' or 'pristine status'; Pristine never drops anything else");
+                    });
                 }
                 try (dev.pristine.spi.Engine engine = new PostgresEngineProvider().create(new dev.pristine.spi.EngineSettings(
                         PostgresTestServer.URL, PostgresTestServer.USER, null, work, false, Map.of()))) {

@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -86,6 +85,7 @@ final class SqliteEngine implements Engine {
 
     @Override
     public AutoCloseable lockBuild(String key, Duration timeout) throws IOException {
+        files.create();
         return ProcessFileLock.acquire(files.locks.resolve(FileEngines.checkKey(key) + ".lock"), timeout);
     }
 
@@ -107,6 +107,9 @@ final class SqliteEngine implements Engine {
     @Override
     public List<TemplateEntry> templates() throws IOException {
         List<TemplateEntry> out = new ArrayList<>();
+        if (!Files.isDirectory(files.templates)) {
+            return out; // nothing built here yet; reading creates nothing
+        }
         try (Stream<Path> s = Files.list(files.templates)) {
             for (Path p : s.sorted().toList()) {
                 String f = p.getFileName().toString();
@@ -121,6 +124,7 @@ final class SqliteEngine implements Engine {
     @Override
     public String createBuild(String key, String marker) throws IOException {
         FileEngines.checkKey(key);
+        files.create();
         for (int attempt = 0; ; attempt++) {
             String name = "pristine_build_" + key.substring(0, 16) + "_" + FileEngines.suffix();
             if (FileEngines.createSidecar(files.builds.resolve(name + SqliteFiles.OWNER), marker)) {
@@ -167,7 +171,7 @@ final class SqliteEngine implements Engine {
 
     @Override
     public List<DatabaseEntry> builds() throws IOException {
-        return list(files.builds);
+        return FileEngines.list(files.builds, SqliteFiles.OWNER);
     }
 
     @Override
@@ -202,6 +206,7 @@ final class SqliteEngine implements Engine {
 
     @Override
     public void createClone(String key, String name, String marker) throws IOException, NameTakenException {
+        files.create();
         Path owner = files.clones.resolve(FileEngines.checkName(name) + SqliteFiles.OWNER);
         if (!FileEngines.createSidecar(owner, marker)) {
             throw new NameTakenException(name);
@@ -246,35 +251,13 @@ final class SqliteEngine implements Engine {
 
     @Override
     public List<DatabaseEntry> clones() throws IOException {
-        return list(files.clones);
+        return FileEngines.list(files.clones, SqliteFiles.OWNER);
     }
 
-    private static List<DatabaseEntry> list(Path dir) throws IOException {
-        TreeSet<String> names = new TreeSet<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.forEach(p -> {
-                String f = p.getFileName().toString();
-                if (f.endsWith(SqliteFiles.OWNER)) {
-                    names.add(f.substring(0, f.length() - SqliteFiles.OWNER.length()));
-                } else if (f.endsWith(SqliteFiles.DB)) {
-                    names.add(f.substring(0, f.length() - SqliteFiles.DB.length()));
-                }
-            });
-        }
-        List<DatabaseEntry> out = new ArrayList<>();
-        for (String name : names) {
-            if (!name.startsWith("pristine_")) {
-                continue;
-            }
-            Path owner = dir.resolve(name + SqliteFiles.OWNER);
-            Optional<String> marker = FileEngines.readSidecar(owner);
-            Path stamp = marker.isPresent() ? owner : dir.resolve(name + SqliteFiles.DB);
-            if (marker.isEmpty() && !Files.exists(stamp)) {
-                continue; // dropped while we listed
-            }
-            out.add(new DatabaseEntry(name, marker.orElse(null), FileEngines.modified(stamp)));
-        }
-        return out;
+    @Override
+    public boolean exists(String name) {
+        FileEngines.checkName(name);
+        return Files.exists(files.clones.resolve(name + SqliteFiles.DB)) || Files.exists(files.builds.resolve(name + SqliteFiles.DB));
     }
 
     @Override

@@ -23,6 +23,7 @@ final class SqliteFiles {
     final Path builds;
     final Path clones;
     final Path locks;
+    private volatile boolean created;
 
     SqliteFiles(Path root) {
         this.root = root;
@@ -30,10 +31,21 @@ final class SqliteFiles {
         this.builds = root.resolve("builds");
         this.clones = root.resolve("clones");
         this.locks = root.resolve("locks");
+    }
+
+    /**
+     * Creates the directories, once; called before the first write (a build lock, a build, a clone), never by
+     * reading, so {@code status} on a state directory that does not exist changes nothing.
+     */
+    void create() {
+        if (created) {
+            return;
+        }
         try {
             for (Path p : new Path[] {templates, builds, clones, locks}) {
                 Files.createDirectories(p);
             }
+            created = true;
         } catch (IOException e) {
             throw new PristineException(ErrorCode.CONFIGURATION, "cannot create the state directory", root,
                     "make it writable, or choose another with --state-dir / PRISTINE_STATE_DIR", e);
