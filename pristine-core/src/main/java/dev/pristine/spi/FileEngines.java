@@ -60,10 +60,16 @@ public final class FileEngines {
         return key;
     }
 
-    /** Uses of templates recorded as shared locks on {@code <locks>/<key>.use} (see {@link Engine#templateUses}). */
-    public static TemplateUses templateUses(Path locks) {
-        return TemplateUses.of(key -> ProcessFileLock.share(locks.resolve(checkKey(key) + ".use")),
-                key -> ProcessFileLock.isShared(locks.resolve(checkKey(key) + ".use")));
+    /**
+     * Uses of templates recorded as shared locks on {@code <locks>/<key>.use} (see {@link Engine#templateUses}).
+     *
+     * @param createDirectories creates the state directories before the first use is recorded (a write)
+     */
+    public static TemplateUses templateUses(Path locks, Runnable createDirectories) {
+        return TemplateUses.of(key -> {
+            createDirectories.run();
+            return ProcessFileLock.share(locks.resolve(checkKey(key) + ".use"));
+        }, key -> ProcessFileLock.isShared(locks.resolve(checkKey(key) + ".use")));
     }
 
     /** Eight random lower-case letters and digits; uniqueness comes from create-new, not from the randomness. */

@@ -215,7 +215,7 @@ final class H2Engine implements Engine {
 
     @Override
     public TemplateUses templateUses() {
-        return FileEngines.templateUses(files.locks);
+        return FileEngines.templateUses(files.locks, files::create);
     }
 
     @Override

@@ -195,7 +195,7 @@ final class SqliteEngine implements Engine {
 
     @Override
     public TemplateUses templateUses() {
-        return FileEngines.templateUses(files.locks);
+        return FileEngines.templateUses(files.locks, files::create);
     }
 
     @Override
