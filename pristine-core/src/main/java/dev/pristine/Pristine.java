@@ -56,7 +56,7 @@ public final class Pristine implements AutoCloseable {
     private final Semaphore capacity;
     private final Object poolLock = new Object();
     private volatile ClonePool pool;
-    /** This process's use of the template, which keeps any gc from dropping it (see {@link Engine#useTemplate}). */
+    /** This process's use of the template, which keeps any gc from dropping it (see {@link Engine#templateUses}). */
     private AutoCloseable templateUse;
     private volatile boolean closed;
     /** Drops this instance's clones when the JVM shuts down without {@link #close()} (SIGTERM, System.exit). */
