@@ -66,7 +66,7 @@ public final class SqlDirectoryMigrator implements Migrator {
      * Reads the migrations at {@code location}: a directory (searched recursively for {@code *.sql}) or one file,
      * in UTF-8.
      *
-     * @throws PristineException with {@code CONFIGURATION} when the location is missing, empty or ambiguous
+     * @throws PristineException with {@code CONFIGURATION} as {@link #of(Path, Charset)} does
      */
     public static SqlDirectoryMigrator of(Path location) {
         return of(location, SqlMigrationFiles.DEFAULT_ENCODING);
