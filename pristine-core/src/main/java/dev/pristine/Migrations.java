@@ -15,11 +15,13 @@ public final class Migrations {
     private Migrations() {}
 
     /**
-     * Plain SQL files in a directory (or one file): {@code V1__x.sql}, {@code V2__y.sql} in version
-     * order, then other {@code .sql} files by name. Read once, now.
+     * Plain SQL files in a directory (or one file), in UTF-8: {@code V1__x.sql}, {@code V2__y.sql} in version
+     * order (Flyway's naming rules), then other {@code .sql} files by name. Read once, now. For another encoding
+     * use {@code Pristine.builder().migrations(path)} with {@code pristine.encoding}.
      *
      * @param location not null
-     * @throws PristineException with {@code CONFIGURATION} when the location is missing or has no .sql file
+     * @throws PristineException with {@code CONFIGURATION} when the location is missing or has no .sql file, a
+     *     name looks versioned but is not valid, two files have the same version, or a file is not valid UTF-8
      */
     public static Migrator sqlDirectory(Path location) {
         return SqlDirectoryMigrator.of(location);

@@ -162,10 +162,15 @@ public final class PristineBuilder {
         int poolSize = integer(get, "pool-size", cpus, 0, MAX_POOL_SIZE);
         int maxClones = integer(get, "max-clones", Math.max(64, 4 * poolSize), 1, MAX_CLONES);
         int threads = integer(get, "background-threads", Math.max(1, cpus / 2), 1, MAX_BACKGROUND_THREADS);
-        Duration acquire = duration(get, "acquire-timeout", Duration.ofSeconds(30));
+        // Zero is refused where it makes no sense: acquire would fail at once at the cap and close() would not wait
+        // for background drops; a lease would be expired when handed out. A zero lock timeout (fail at once when
+        // another process builds) and retention (drop every unused template) mean what they say.
+        Duration acquire = get.apply("acquire-timeout").map(v -> PristineSettings.parsePositiveDuration(
+                "pristine.acquire-timeout", v)).orElse(Duration.ofSeconds(30));
         Duration lock = duration(get, "lock-timeout", Duration.ofMinutes(10));
         Duration retention = duration(get, "template-retention", Duration.ofDays(7));
-        Duration ttl = leaseTtl != null ? leaseTtl : get.apply("lease-ttl").map(v -> parseDuration("lease-ttl", v)).orElse(null);
+        Optional<String> ttlValue = leaseTtl != null ? Optional.of(leaseTtl.toString()) : get.apply("lease-ttl");
+        Duration ttl = ttlValue.map(v -> PristineSettings.parsePositiveDuration("pristine.lease-ttl", v)).orElse(null);
         boolean reap = bool(get, "reap-on-start", true);
         boolean allowRemote = bool(get, "allow-remote", false);
         Path stateDir = Path.of(get.apply("state-dir").orElseGet(

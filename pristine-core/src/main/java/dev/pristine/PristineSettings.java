@@ -29,7 +29,14 @@ import java.util.regex.Pattern;
  */
 public final class PristineSettings {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,15})\\s*(ms|s|m|h|d)?");
+    /**
+     * The longest duration any setting or option takes: a year. Nothing Pristine waits for or keeps needs more
+     * (the longest defaults are 7 days), and the bound keeps every deadline computed from one
+     * ({@code Instant.now().plus}, {@code System.nanoTime() + toNanos()}) far from overflowing.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(365);
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     private final List<Function<String, Optional<String>>> sources;
     private final Map<String, String> all;
@@ -102,36 +109,60 @@ public final class PristineSettings {
 
     /**
      * Parses a duration as users write one: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h},
-     * {@code 7d}, a plain number of milliseconds, or ISO-8601 ({@code PT1H30M}). Used for every duration
-     * setting and option, so all of them read alike.
+     * {@code 7d}, a plain number of milliseconds, or ISO-8601 ({@code PT1H30M}), from 0 to
+     * {@link #MAX_DURATION}. Used for every duration setting and option, so all of them read alike.
      *
      * @param label how the user wrote the setting's name, for the error ({@code pristine.lease-ttl}, {@code --ttl})
-     * @throws PristineException with {@code CONFIGURATION} for anything else or a negative duration,
-     *     naming the label, the value and how to write one
+     * @throws PristineException with {@code CONFIGURATION} for anything else, a negative duration or one longer
+     *     than {@link #MAX_DURATION}, naming the label, the value and how to write one
      */
     public static Duration parseDuration(String label, String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         Matcher m = DURATION.matcher(v);
         Duration d;
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            d = switch (m.group(2) == null ? "ms" : m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofMillis(n);
-            };
-        } else {
-            try {
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                d = switch (m.group(2) == null ? "ms" : m.group(2)) {
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    case "d" -> Duration.ofDays(n);
+                    default -> Duration.ofMillis(n);
+                };
+            } else {
                 d = Duration.parse(v.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            d = null; // digits beyond a long, or a duration beyond Duration: far too long either way
+        } catch (DateTimeParseException e) {
+            if (!(e.getCause() instanceof NumberFormatException || e.getCause() instanceof ArithmeticException)) {
                 throw new PristineException(ErrorCode.CONFIGURATION, label + " is not a duration", value,
                         "write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
             }
+            d = null;
         }
-        if (d.isNegative()) {
+        if (d != null && d.isNegative()) {
             throw new PristineException(ErrorCode.CONFIGURATION, label + " must not be negative", value,
+                    "give a duration like 30s, 10m or 24h");
+        }
+        if (d == null || d.compareTo(MAX_DURATION) > 0) {
+            throw new PristineException(ErrorCode.CONFIGURATION, label + " must be at most 365d", value,
+                    "give a shorter duration like 1h or 7d");
+        }
+        return d;
+    }
+
+    /**
+     * {@link #parseDuration(String, String)} for a setting where zero makes no sense (a lease or a kept database
+     * that has expired before anyone could use it).
+     *
+     * @throws PristineException with {@code CONFIGURATION} as {@link #parseDuration(String, String)} does, and for zero
+     */
+    public static Duration parsePositiveDuration(String label, String value) {
+        Duration d = parseDuration(label, value);
+        if (d.isZero()) {
+            throw new PristineException(ErrorCode.CONFIGURATION, label + " must be more than 0", value,
                     "give a duration like 30s, 10m or 24h");
         }
         return d;

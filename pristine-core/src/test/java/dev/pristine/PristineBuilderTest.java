@@ -70,6 +70,18 @@ class PristineBuilderTest {
     }
 
     @Test
+    void aLeaseTtlOrAcquireTimeoutOfZeroIsRefused() {
+        assertThatThrownBy(() -> builder(Map.of("lease-ttl", "0s", "migrations", dir.toString())).build())
+                .hasMessage("pristine.lease-ttl must be more than 0, 0s, give a duration like 30s, 10m or 24h");
+        assertThatThrownBy(() -> builder(Map.of("migrations", dir.toString())).leaseTtl(Duration.ZERO).build())
+                .hasMessage("pristine.lease-ttl must be more than 0, PT0S, give a duration like 30s, 10m or 24h");
+        assertThatThrownBy(() -> builder(Map.of("migrations", dir.toString())).leaseTtl(Duration.ofDays(400)).build())
+                .hasMessage("pristine.lease-ttl must be at most 365d, PT9600H, give a shorter duration like 1h or 7d");
+        assertThatThrownBy(() -> builder(Map.of("acquire-timeout", "0", "migrations", dir.toString())).build())
+                .hasMessage("pristine.acquire-timeout must be more than 0, 0, give a duration like 30s, 10m or 24h");
+    }
+
+    @Test
     void aNegativeDurationIsRefusedWithTheSettingsName() {
         assertThatThrownBy(() -> builder(Map.of("lease-ttl", "-PT5S", "migrations", dir.toString())).build())
                 .hasMessage("pristine.lease-ttl must not be negative, -PT5S, give a duration like 30s, 10m or 24h");

@@ -1,7 +1,9 @@
 package dev.pristine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,34 @@ class PristineSettingsTest {
         PristineSettings s = PristineSettings.standard(Map.of("PRISTINE_ENGINE", "env"), new Properties(), new Properties())
                 .withOverrides(Map.of("engine", "  "));
         assertThat(s.get("engine")).contains("env");
+    }
+
+    @Test
+    void durationsAreBoundedByAYearInEveryForm() {
+        assertThat(PristineSettings.parseDuration("pristine.template-retention", "365d")).isEqualTo(Duration.ofDays(365));
+        assertThat(PristineSettings.parseDuration("pristine.template-retention", "0s")).isEqualTo(Duration.ZERO);
+        for (String tooLong : new String[] {"999999999999999d", "366d", "PT8785H", "99999999999999999999999s",
+                "PT999999999999999999H", "P999999999999999D"}) {
+            assertThatThrownBy(() -> PristineSettings.parseDuration("pristine.template-retention", tooLong))
+                    .isInstanceOfSatisfying(PristineException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                        assertThat(e.getMessage()).isEqualTo("pristine.template-retention must be at most 365d, " + tooLong
+                                + ", give a shorter duration like 1h or 7d");
+                    });
+        }
+    }
+
+    @Test
+    void aPositiveDurationRefusesZero() {
+        assertThat(PristineSettings.parsePositiveDuration("pristine.lease-ttl", "1ms")).isEqualTo(Duration.ofMillis(1));
+        for (String zero : new String[] {"0s", "0", "PT0S"}) {
+            assertThatThrownBy(() -> PristineSettings.parsePositiveDuration("pristine.lease-ttl", zero))
+                    .isInstanceOfSatisfying(PristineException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                        assertThat(e.getMessage()).isEqualTo("pristine.lease-ttl must be more than 0, " + zero
+                                + ", give a duration like 30s, 10m or 24h");
+                    });
+        }
     }
 
     @Test

@@ -13,14 +13,16 @@ final class Durations {
     /**
      * Parses {@code value} of option {@code option} with the settings' parser, except that a bare number is
      * refused: on the command line {@code --ttl 30} is more likely meant as seconds than as milliseconds.
+     * Zero is refused too: the one duration option, {@code --ttl}, would make a lease that has already expired.
      *
-     * @throws PristineException with {@code CONFIGURATION} for anything else, or a negative duration
+     * @throws PristineException with {@code CONFIGURATION} for anything else, a duration that is negative, zero
+     *     or longer than {@link PristineSettings#MAX_DURATION}
      */
     static Duration parse(String option, String value) {
         if (value.trim().matches("\\d+")) {
             throw new PristineException(ErrorCode.CONFIGURATION, option + " needs a unit", value,
                     "write it like " + value.trim() + "s, " + value.trim() + "m or " + value.trim() + "h");
         }
-        return PristineSettings.parseDuration(option, value);
+        return PristineSettings.parsePositiveDuration(option, value);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +41,26 @@ class ErrorsIT {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("pristine: CONFIGURATION: unknown engine, nosuchdb, use one of [")
                 .contains("sqlite").endsWith("], or add the dependency dev.pristine:pristine-nosuchdb\n");
+    }
+
+    @Test
+    void aTtlBeyondAYearOrOfZeroExitsWith2NamingTheBound() {
+        String[] common = {"--migrations", Cli.schema(tmp).toString(), "--state-dir", tmp.resolve("state").toString()};
+        Cli.Run tooLong = Cli.run(concat(new String[] {"lease", "--ttl", "999999999999999d"}, common));
+        assertThat(tooLong.exit()).as(tooLong.toString()).isEqualTo(2);
+        assertThat(tooLong.out()).isEmpty();
+        assertThat(tooLong.err()).isEqualTo(
+                "pristine: CONFIGURATION: --ttl must be at most 365d, 999999999999999d, give a shorter duration like 1h or 7d\n");
+
+        Cli.Run zero = Cli.run(concat(new String[] {"lease", "--ttl", "0s"}, common));
+        assertThat(zero.exit()).as(zero.toString()).isEqualTo(2);
+        assertThat(zero.out()).isEmpty();
+        assertThat(zero.err()).isEqualTo(
+                "pristine: CONFIGURATION: --ttl must be more than 0, 0s, give a duration like 30s, 10m or 24h\n");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return Stream.concat(Arrays.stream(a), Arrays.stream(b)).toArray(String[]::new);
     }
 
     @Test

@@ -49,8 +49,8 @@ class LeaseIT {
         assertThat(countAuthor99(leases.get(2))).isZero();
 
         // A lease whose TTL ran out is dropped by gc; the live ones, owned by their TTL and not by the
-        // (long gone) lease processes, are kept.
-        JsonNode expired = Cli.run("lease", "--migrations", migrations, "--state-dir", state, "--ttl", "0s", "--json").ok();
+        // (long gone) lease processes, are kept. (--ttl 0s is refused; 1ms is over before the gc process starts.)
+        JsonNode expired = Cli.run("lease", "--migrations", migrations, "--state-dir", state, "--ttl", "1ms", "--json").ok();
         JsonNode gc = Cli.run("gc", "--state-dir", state, "--json").ok();
         assertThat(gc.get("dropped")).extracting(JsonNode::asText).containsExactly(expired.get("id").asText());
         assertThat(gc.get("dryRun").asBoolean()).isFalse();

@@ -6,7 +6,7 @@ import dev.pristine.spi.MigrationTarget;
 import dev.pristine.spi.Migrator;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,14 +17,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Runs a directory of plain SQL files (or one file). Versioned files ({@code V1__x.sql}, {@code V1.2__y.sql})
- * run first, in version order; other files follow in name order. The files are read once, when the
- * migrator is made, so the fingerprint and the migration see the same bytes. Each file runs in one
+ * Runs a directory of plain SQL files (or one file). Versioned files ({@code V1__x.sql}, {@code V1.2__y.sql},
+ * named by Flyway's rules: see {@link SqlMigrationFiles}) run first, in version order; other files follow in
+ * name order. The files are read and decoded (UTF-8 unless {@code pristine.encoding} names another encoding;
+ * a byte order mark is dropped) once, when the migrator is made, so the fingerprint and the migration see the
+ * same bytes, and a bad name or byte is reported before anything runs. Each file runs in one
  * transaction, unless it holds a statement that cannot ({@code PRAGMA}, {@code VACUUM},
  * {@code … CONCURRENTLY}): then it runs statement by statement in auto-commit mode.
  *
@@ -32,23 +33,26 @@ import java.util.stream.Stream;
  */
 public final class SqlDirectoryMigrator implements Migrator {
 
-    private static final Pattern VERSIONED = Pattern.compile("^[Vv]([0-9]+(?:[._][0-9]+)*)__.*\\.sql$");
     /** Statements that cannot run inside a transaction; a file holding one runs in auto-commit mode, like Flyway does. */
     private static final Pattern NON_TRANSACTIONAL = Pattern.compile(
             "^(?:PRAGMA\\s|VACUUM\\b)|\\bCONCURRENTLY\\b|^ALTER\\s+SYSTEM\\b", Pattern.CASE_INSENSITIVE);
     private static final String FORMAT = "pristine-sql-directory/1";
 
-    /** One migration file, read into memory. */
-    record SqlFile(String name, byte[] content, List<BigInteger> version) {}
+    /** One migration file, read into memory: its bytes (for the fingerprint) and its decoded text. */
+    record SqlFile(String name, byte[] content, String text, List<BigInteger> version) {}
 
     private final Path location;
     private final List<SqlFile> files;
     private final String fingerprint;
 
-    private SqlDirectoryMigrator(Path location, List<SqlFile> files) {
+    private SqlDirectoryMigrator(Path location, List<SqlFile> files, Charset encoding) {
         this.location = location;
         this.files = List.copyOf(files);
         Hashing h = Hashing.sha256().add(FORMAT);
+        if (!encoding.equals(SqlMigrationFiles.DEFAULT_ENCODING)) {
+            // the same bytes read in another encoding are other statements; UTF-8 adds nothing, so keys stay as they were
+            h.add("encoding=" + encoding.name());
+        }
         for (SqlFile f : files) {
             h.add(f.name()).add(f.content());
         }
@@ -56,11 +60,22 @@ public final class SqlDirectoryMigrator implements Migrator {
     }
 
     /**
-     * Reads the migrations at {@code location}: a directory (searched recursively for {@code *.sql}) or one file.
+     * Reads the migrations at {@code location}: a directory (searched recursively for {@code *.sql}) or one file,
+     * in UTF-8.
      *
-     * @throws PristineException with {@code CONFIGURATION} when the location is missing, empty or ambiguous
+     * @throws PristineException with {@code CONFIGURATION} as {@link #of(Path, Charset)} does
      */
     public static SqlDirectoryMigrator of(Path location) {
+        return of(location, SqlMigrationFiles.DEFAULT_ENCODING);
+    }
+
+    /**
+     * Reads the migrations at {@code location} written in {@code encoding}.
+     *
+     * @throws PristineException with {@code CONFIGURATION} when the location is missing, empty or ambiguous, a
+     *     name looks versioned but is not valid, or a file holds bytes that are not valid in {@code encoding}
+     */
+    public static SqlDirectoryMigrator of(Path location, Charset encoding) {
         Path dir = location.toAbsolutePath().normalize();
         if (!Files.exists(dir)) {
             throw new PristineException(ErrorCode.CONFIGURATION, "migrations location does not exist", dir,
@@ -69,13 +84,13 @@ public final class SqlDirectoryMigrator implements Migrator {
         List<SqlFile> files = new ArrayList<>();
         try {
             if (Files.isRegularFile(dir)) {
-                files.add(read(dir.getParent(), dir));
+                files.add(read(dir.getParent(), dir, encoding));
             } else {
                 try (Stream<Path> walk = Files.walk(dir)) {
                     for (Path p : walk.filter(Files::isRegularFile)
                             .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
                             .toList()) {
-                        files.add(read(dir, p));
+                        files.add(read(dir, p, encoding));
                     }
                 }
             }
@@ -91,12 +106,13 @@ public final class SqlDirectoryMigrator implements Migrator {
         for (int i = 1; i < files.size(); i++) {
             SqlFile a = files.get(i - 1);
             SqlFile b = files.get(i);
-            if (a.version() != null && b.version() != null && a.version().equals(b.version())) {
+            if (a.version() != null && b.version() != null && compareVersions(a.version(), b.version()) == 0) {
                 throw new PristineException(ErrorCode.CONFIGURATION, "two migrations have the same version",
-                        a.name() + " and " + b.name() + " in " + dir, "give each versioned migration its own version");
+                        a.name() + " and " + b.name() + " in " + dir, "give each versioned migration its own version "
+                                + "(versions compare by number, as in Flyway: V1, V01 and V1.0 are one version)");
             }
         }
-        return new SqlDirectoryMigrator(dir, files);
+        return new SqlDirectoryMigrator(dir, files, encoding);
     }
 
     private static final Comparator<SqlFile> ORDER = (a, b) -> {
@@ -125,17 +141,11 @@ public final class SqlDirectoryMigrator implements Migrator {
         return 0;
     }
 
-    private static SqlFile read(Path root, Path file) throws IOException {
+    private static SqlFile read(Path root, Path file, Charset encoding) throws IOException {
         String name = root.relativize(file).toString().replace('\\', '/');
-        Matcher m = VERSIONED.matcher(file.getFileName().toString());
-        List<BigInteger> version = null;
-        if (m.matches()) {
-            version = new ArrayList<>();
-            for (String part : m.group(1).split("[._]")) {
-                version.add(new BigInteger(part));
-            }
-        }
-        return new SqlFile(name, Files.readAllBytes(file), version);
+        List<BigInteger> version = SqlMigrationFiles.version(file.getFileName().toString(), name, root);
+        byte[] content = Files.readAllBytes(file);
+        return new SqlFile(name, content, SqlMigrationFiles.decode(name, content, encoding), version);
     }
 
     /** The file names in the order they run. */
@@ -169,7 +179,7 @@ public final class SqlDirectoryMigrator implements Migrator {
     }
 
     private void run(Connection c, SqlFile f, boolean backslash) throws SQLException {
-        List<SqlScript.Statement> statements = SqlScript.split(new String(f.content(), StandardCharsets.UTF_8), backslash);
+        List<SqlScript.Statement> statements = SqlScript.split(f.text(), backslash);
         SqlGuard.Dialect dialect = backslash ? SqlGuard.Dialect.MYSQL : SqlGuard.Dialect.STANDARD;
         for (SqlScript.Statement s : statements) {
             Optional<SqlGuard.Refusal> refused = SqlGuard.check(s.sql(), dialect);

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-/** Provides the plain SQL migrator ({@code sql}), the default for a directory. */
+/**
+ * Provides the plain SQL migrator ({@code sql}), the default for a directory. Reads {@code pristine.encoding},
+ * the encoding of the files (default UTF-8).
+ */
 public final class SqlDirectoryMigratorProvider implements MigratorProvider {
 
     @Override
@@ -26,6 +29,6 @@ public final class SqlDirectoryMigratorProvider implements MigratorProvider {
 
     @Override
     public Migrator create(Path location, Map<String, String> properties) {
-        return SqlDirectoryMigrator.of(location);
+        return SqlDirectoryMigrator.of(location, SqlMigrationFiles.encoding(properties.get("encoding")));
     }
 }

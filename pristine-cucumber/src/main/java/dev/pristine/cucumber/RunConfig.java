@@ -45,7 +45,7 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
     static final List<String> KNOWN = List.of("engine", "url", "user", "password", "migrations", "migrator",
             "state-dir", "pool-size", "max-clones", "background-threads", "acquire-timeout", "lock-timeout",
             "template-retention", "allow-remote", "reap-on-start", ISOLATION, CLEANUP, KEEP_FOR,
-            "sqlite.busy-timeout", "sqlite.foreign-keys");
+            "sqlite.busy-timeout", "sqlite.foreign-keys", "encoding");
 
 
     /** The configuration without a JUnit Platform launcher (Cucumber's CLI, JUnit 4, TestNG). */
@@ -118,9 +118,12 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
         }
     }
 
-    /** Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, milliseconds, or ISO-8601 ({@code PT24H}). */
+    /**
+     * Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, milliseconds, or ISO-8601 ({@code PT24H}),
+     * more than 0 (a database kept for no time is not kept) and at most 365 days.
+     */
     static Duration duration(String value) {
-        return PristineSettings.parseDuration("pristine.keep-for", value);
+        return PristineSettings.parsePositiveDuration("pristine.keep-for", value);
     }
 
     private static Properties classpathProperties(String name) {

@@ -87,6 +87,8 @@ class RunConfigTest {
                 .hasMessage("pristine.cleanup must be always, on_success or never, sometimes, e.g. pristine.cleanup=on_success");
         assertThatThrownBy(() -> RunConfig.duration("a while"))
                 .hasMessage("pristine.keep-for is not a duration, a while, write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
+        assertThatThrownBy(() -> RunConfig.duration("0s"))
+                .hasMessage("pristine.keep-for must be more than 0, 0s, give a duration like 30s, 10m or 24h");
         assertThatThrownBy(() -> Migrations.location("classpath:no/such/dir"))
                 .hasMessage("migrations not found on the class path, classpath:no/such/dir, "
                         + "put the directory under src/test/resources or src/main/resources, or give a file path");

@@ -40,7 +40,7 @@ final class Configuration {
     static final List<String> KNOWN = List.of("engine", "url", "user", "password", "migrations", "migrator",
             "state-dir", "pool-size", "max-clones", "background-threads", "acquire-timeout", "lock-timeout",
             "template-retention", "allow-remote", "reap-on-start", CLEANUP, KEEP_FOR, "sqlite.busy-timeout",
-            "sqlite.foreign-keys");
+            "sqlite.foreign-keys", "encoding");
 
     static final Duration DEFAULT_KEEP = Duration.ofHours(24);
 
@@ -133,9 +133,12 @@ final class Configuration {
                 value, "e.g. pristine.cleanup=on_success");
     }
 
-    /** Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, milliseconds, or ISO-8601 ({@code PT24H}). */
+    /**
+     * Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, milliseconds, or ISO-8601 ({@code PT24H}),
+     * more than 0 (a database kept for no time is not kept) and at most 365 days.
+     */
     static Duration duration(String name, String value) {
-        return PristineSettings.parseDuration("pristine." + name, value);
+        return PristineSettings.parsePositiveDuration("pristine." + name, value);
     }
 
     private static List<String> keysOfJunitPlatformProperties() {

@@ -40,6 +40,8 @@ class ConfigurationTest {
     void aBadKeepDurationSaysHowToWriteOne() {
         assertThatThrownBy(() -> Configuration.duration("keep-for", "a while")).isInstanceOf(PristineException.class)
                 .hasMessage("pristine.keep-for is not a duration, a while, write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
+        assertThatThrownBy(() -> Configuration.duration("keep-for", "0s"))
+                .hasMessage("pristine.keep-for must be more than 0, 0s, give a duration like 30s, 10m or 24h");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.pristine.postgres;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.PristineSettings;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
@@ -17,13 +18,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Settings ({@code pristine.} prefix omitted): {@code postgres.strategy} ({@code auto}, {@code wal_log},
  * {@code file_copy}), {@code postgres.clone-owner} and {@code postgres.clone-owner-password},
- * {@code postgres.admin-connections} (default 2), {@code postgres.busy-timeout} (ms, default 10000).
+ * {@code postgres.admin-connections} (default 2), {@code postgres.busy-timeout} (a duration such as {@code 5s};
+ * a bare number is milliseconds, as it was before units were accepted; default 10s).
  *
  * <p>Thread-safe; has the public no-argument constructor {@link java.util.ServiceLoader} needs.
  */
 public final class PostgresEngineProvider implements EngineProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEngineProvider.class);
+    private static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public String id() {
@@ -39,7 +42,8 @@ public final class PostgresEngineProvider implements EngineProvider {
     public Engine create(EngineSettings settings) {
         PostgresCloner.Strategy strategy = strategy(settings);
         int adminConnections = number(settings, "postgres.admin-connections", 2, 1);
-        Duration busyTimeout = Duration.ofMillis(number(settings, "postgres.busy-timeout", 10_000, 0));
+        Duration busyTimeout = settings.property("postgres.busy-timeout")
+                .map(v -> PristineSettings.parseDuration("pristine.postgres.busy-timeout", v)).orElse(DEFAULT_BUSY_TIMEOUT);
         String cloneOwner = settings.property("postgres.clone-owner").orElse(null);
         String cloneOwnerPassword = settings.property("postgres.clone-owner-password").orElse(null);
         PostgresEmbedded embedded = null;

@@ -127,8 +127,20 @@ class PostgresEngineIT {
     }
 
     @Test
+    void theBusyTimeoutIsADurationLikeEveryOther() {
+        assertThatThrownBy(() -> builder(Map.of("postgres.busy-timeout", "soon")).build())
+                .isInstanceOfSatisfying(PristineException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
+                    assertThat(e.getMessage()).isEqualTo("pristine.postgres.busy-timeout is not a duration, soon, "
+                            + "write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
+                });
+        assertThatThrownBy(() -> builder(Map.of("postgres.busy-timeout", "400d")).build())
+                .hasMessage("pristine.postgres.busy-timeout must be at most 365d, 400d, give a shorter duration like 1h or 7d");
+    }
+
+    @Test
     void aTemplateHeldBySomeoneElseNamesTheirSessions() throws Exception {
-        try (Pristine p = builder(Map.of("postgres.busy-timeout", "300")).build()) {
+        try (Pristine p = builder(Map.of("postgres.busy-timeout", "300ms")).build()) {
             String template = "pristine_tpl_" + p.prepare().key().substring(0, 16);
             try (Connection admin = PostgresTestServer.connect(); Statement s = admin.createStatement()) {
                 s.execute("ALTER DATABASE " + template + " ALLOW_CONNECTIONS true");
