@@ -46,6 +46,17 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void theBusyTimeoutIsADurationLikeEveryOther() throws Exception {
+        Files.writeString(dir.resolve("V1__a.sql"), "CREATE TABLE a (id INTEGER);");
+        try (Pristine p = builder(Map.of("migrations", dir.toString(), "sqlite.busy-timeout", "7s", "pool-size", "0")).build();
+                var db = p.acquire("busy")) {
+            assertThat(db.jdbcUrl()).contains("busy_timeout=7000");
+        }
+        assertThatThrownBy(() -> builder(Map.of("migrations", dir.toString(), "sqlite.busy-timeout", "soon")).build())
+                .hasMessage("pristine.sqlite.busy-timeout is not a duration, soon, write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
+    }
+
+    @Test
     void sqliteTakesNoUrl() throws Exception {
         Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
         assertThatThrownBy(() -> builder(Map.of("migrations", dir.toString(), "url", "jdbc:sqlite:/tmp/x.db")).build())
