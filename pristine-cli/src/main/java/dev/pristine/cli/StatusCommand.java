@@ -33,8 +33,9 @@ final class StatusCommand extends BaseCommand {
         }
         List<TemplateStatus> templates = status.templates().stream()
                 .filter(t -> filter == null || t.key().startsWith(filter)).toList();
+        // a clone without a key is being created (or its creator died doing so): it may be of any key, so it shows
         List<CloneStatus> clones = status.clones().stream()
-                .filter(c -> filter == null || c.key().startsWith(filter)).toList();
+                .filter(c -> filter == null || c.key().isEmpty() || c.key().startsWith(filter)).toList();
         return new Report() {
             @Override
             public void json(JsonGenerator g) throws IOException {

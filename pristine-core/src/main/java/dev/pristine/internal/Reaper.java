@@ -48,9 +48,12 @@ public final class Reaper {
             Instant created = owner.filter(o -> o.createdMillis() > 0).map(o -> Instant.ofEpochMilli(o.createdMillis()))
                     .orElse(e.createdAt());
             long age = Math.max(0, Duration.between(created, now).toSeconds());
+            boolean orphan = isOrphan(e, owner, now);
+            // no marker yet: its creator is between creating and marking it, or died there (an orphan after the grace)
+            String unmarked = orphan ? "none (its creator ended before marking it)" : "being created (no owner marker yet)";
             out.add(new CloneStatus(e.name(), e.name(), owner.map(OwnerMarker::key).orElse(""),
-                    owner.map(OwnerMarker::describeOwner).orElse("unknown"), owner.map(OwnerMarker::test).orElse(""),
-                    age, isOrphan(e, owner, now)));
+                    owner.map(OwnerMarker::describeOwner).orElse(unmarked), owner.map(OwnerMarker::test).orElse(""),
+                    age, orphan));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
 import dev.pristine.spi.AdminConnections;
 import dev.pristine.spi.Coordinates;
+import dev.pristine.spi.ServerEngines;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -45,7 +46,8 @@ final class MariadbConnections implements AutoCloseable {
     private final AdminConnections pool;
 
     /**
-     * @param url {@code jdbc:mariadb://host[:port][,host2…]/[database][?params]} or the same with {@code jdbc:mysql:}
+     * @param url {@code jdbc:mariadb://[user[:password]@]host[:port][,host2…]/[database][?params]} or the same with
+     *     {@code jdbc:mysql:}
      * @param user the user, or null for the URL's
      * @param password may be null
      * @param adminConnections how many admin connections at most, at least 1
@@ -57,7 +59,8 @@ final class MariadbConnections implements AutoCloseable {
                     "write it like jdbc:mariadb://127.0.0.1:3306/ (or jdbc:mysql://127.0.0.1:3306/)");
         }
         this.scheme = lower.startsWith("jdbc:mysql:") ? "jdbc:mysql://" : "jdbc:mariadb://";
-        String rest = url.substring(scheme.length());
+        ServerEngines.UserInfo info = ServerEngines.splitUserInfo("MariaDB", url);
+        String rest = info.url().substring(scheme.length());
         int q = rest.indexOf('?');
         String query = q < 0 ? "" : rest.substring(q + 1);
         String path = q < 0 ? rest : rest.substring(0, q);
@@ -82,8 +85,8 @@ final class MariadbConnections implements AutoCloseable {
             }
         }
         this.parameters = params;
-        this.user = user != null ? user : urlUser;
-        this.password = password != null ? password : urlPassword;
+        this.user = info.user(user, urlUser);
+        this.password = info.password(password, urlPassword);
         try {
             this.addresses = Configuration.parse("jdbc:mariadb://" + authority + "/").addresses();
         } catch (SQLException | RuntimeException e) {

@@ -4,6 +4,7 @@ import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
 import dev.pristine.spi.AdminConnections;
 import dev.pristine.spi.Coordinates;
+import dev.pristine.spi.ServerEngines;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -38,12 +39,13 @@ final class PostgresConnections implements AutoCloseable {
     private final AdminConnections pool;
 
     /**
-     * @param url the server URL, {@code jdbc:postgresql://host[:port][,host2…]/database[?params]}
+     * @param url the server URL, {@code jdbc:postgresql://[user[:password]@]host[:port][,host2…]/database[?params]}
      * @param user the user, or null for the URL's or the driver's default
      * @param password may be null
      */
     PostgresConnections(String url, String user, String password, int adminConnections) {
-        Properties p = Driver.parseURL(url, new Properties());
+        ServerEngines.UserInfo info = ServerEngines.splitUserInfo("PostgreSQL", url);
+        Properties p = Driver.parseURL(info.url(), new Properties());
         if (p == null) {
             throw new PristineException(ErrorCode.CONFIGURATION, "not a PostgreSQL JDBC URL", url,
                     "write it like jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -55,8 +57,8 @@ final class PostgresConnections implements AutoCloseable {
             this.hosts.add(hostPort(h[i], i < ports.length ? ports[i] : "5432"));
         }
         this.adminDatabase = p.getProperty("PGDBNAME", "").isEmpty() ? "postgres" : p.getProperty("PGDBNAME");
-        this.user = user != null ? user : p.getProperty("user");
-        this.password = password != null ? password : p.getProperty("password");
+        this.user = info.user(user, p.getProperty("user"));
+        this.password = info.password(password, p.getProperty("password"));
         Map<String, String> params = new TreeMap<>();
         for (String k : p.stringPropertyNames()) {
             if (!k.startsWith("PG") && !k.equals("user") && !k.equals("password")) {

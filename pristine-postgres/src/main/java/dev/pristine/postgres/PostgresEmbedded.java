@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -178,19 +181,80 @@ final class PostgresEmbedded {
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int p = freePort();
+            long logStart = Files.exists(log) ? Files.size(log) : 0;
             try {
                 // -W and our own polling: pg_ctl's -w polls only every 100 ms
                 binaries.run(List.of(binaries.bin("pg_ctl"), "-D", data.toString(), "-l", log.toString(), "-W",
                         "-o", serverOptions(p), "start"), log, 90);
-                long pid = awaitReady(log);
+                long pid = awaitReady(log, p, logStart);
                 writeServer(p, pid, binaries);
                 LOG.info("Started the embedded PostgreSQL {} on 127.0.0.1:{} (pid {}, data {})", binaries.version, p, pid, data);
                 return p;
             } catch (IOException e) {
-                last = e; // most likely the port was taken between probing and binding: try another
+                // a server this attempt started must not outlive it: nobody would know its port, and it would hold
+                // postmaster.pid, so that every later start failed
+                stopStarted(p);
+                last = e;
+                if (!logSince(log, logStart).contains("Address already in use")) {
+                    break; // only a port taken between probing and binding is worth another port
+                }
             }
         }
         throw last;
+    }
+
+    /** The postmaster started for {@code port} on this data directory (or the shell or pg_ctl about to become it). */
+    private Optional<ProcessHandle> startedFor(int port) {
+        // pg_ctl passes -D to the shell quoted, so match the path alone
+        String dataArg = data.toString();
+        String portArg = "-p " + port + " ";
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(h -> h.info().commandLine()
+                .filter(c -> c.contains(dataArg) && c.contains(portArg)).isPresent()).findFirst();
+    }
+
+    /** Stops the postmaster that an attempt on {@code port} started, if it still runs, and waits until it is gone. */
+    private void stopStarted(int port) {
+        Optional<ProcessHandle> started = pidFileFor(port).flatMap(ProcessHandle::of).or(() -> startedFor(port));
+        if (started.isEmpty() || !started.get().isAlive()) {
+            return;
+        }
+        ProcessHandle h = started.get();
+        LOG.warn("Stopping the embedded PostgreSQL (pid {}) that a failed start left running", h.pid());
+        h.destroy(); // SIGTERM: a smart shutdown, and nobody is connected yet
+        try {
+            h.onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            h.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            h.destroyForcibly();
+        }
+    }
+
+    /** The pid in postmaster.pid when that file is of the postmaster listening on {@code port}. */
+    private Optional<Long> pidFileFor(int port) {
+        try {
+            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return lines.size() >= 4 && lines.get(3).trim().equals(String.valueOf(port))
+                    ? Optional.of(Long.parseLong(lines.get(0).trim())) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What the log got since {@code from} (bytes). */
+    private static String logSince(Path log, long from) {
+        try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size <= from) {
+                return "";
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(size - from, 1 << 20));
+            ch.read(buf, from);
+            return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Tuned for disposable test data: see the module README. */
@@ -229,8 +293,12 @@ final class PostgresEmbedded {
         LOG.info("Stopped the embedded PostgreSQL in {}", dir);
     }
 
-    /** Waits until the postmaster says it is ready (postmaster.pid line 8); returns its pid. */
-    private long awaitReady(Path log) throws IOException {
+    /**
+     * Waits until the postmaster started for {@code port} says it is ready (postmaster.pid names that port and
+     * says "ready" on line 8); returns its pid. A postmaster.pid of another postmaster is not ours: a server that
+     * cannot start because of it (lock file exists) ends, and that ends the wait with the log's last lines.
+     */
+    private long awaitReady(Path log, int port, long logStart) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             List<String> lines;
@@ -239,18 +307,21 @@ final class PostgresEmbedded {
             } catch (IOException e) {
                 lines = List.of();
             }
-            if (lines.size() >= 8) {
+            if (lines.size() >= 8 && lines.get(3).trim().equals(String.valueOf(port))) {
                 long pid = Long.parseLong(lines.get(0).trim());
                 if (lines.get(7).trim().equals("ready")) {
                     return pid;
                 }
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
-                    break;
+                    throw new IOException("the embedded server exited before it was ready" + PostgresBinaries.tail(log));
                 }
+            } else if (logSince(log, logStart).contains("FATAL:") && startedFor(port).isEmpty()) {
+                // it failed before it wrote postmaster.pid (or removed it on its way out), saying why in the log
+                throw new IOException("the embedded server exited before it was ready" + PostgresBinaries.tail(log));
             }
             pause();
         }
-        throw new IOException("the embedded server did not become ready" + PostgresBinaries.tail(log));
+        throw new IOException("the embedded server did not become ready within 60s" + PostgresBinaries.tail(log));
     }
 
     private static void pause() {
