@@ -10,6 +10,8 @@ import dev.pristine.PristineBuilder;
 import dev.pristine.PristineException;
 import dev.pristine.PristineSettings;
 import dev.pristine.TestDatabase;
+import dev.pristine.spi.Engine;
+import dev.pristine.spi.EngineSettings;
 import dev.pristine.testkit.ChildJvm;
 import dev.pristine.testkit.Schemas;
 import java.nio.file.Path;
@@ -145,6 +147,34 @@ class BuildRoleIT {
                         .as("the migration's default privileges apply to the configured role's tables")
                         .containsExactly("{=r/" + me + "," + me + "=arwdDxt/" + me + "}");
             }
+        }
+    }
+
+    @Test
+    void aRoleWithCreateroleButNoSuperuserBuildsAsAThrowawayRoleToo() throws Exception {
+        String maker = "pristine_rolemaker";
+        execute("CREATE ROLE " + maker + " LOGIN CREATEDB CREATEROLE NOSUPERUSER");
+        try {
+            String key;
+            try (Pristine p = builder("CREATE TABLE who AS SELECT current_user::text AS name;\n"
+                    + "CREATE VIEW names AS SELECT name FROM who;\n", Map.of("user", maker)).build();
+                    TestDatabase db = p.acquire("role.maker")) {
+                key = p.key();
+                assertThat(column(db, "SELECT name FROM who")).singleElement().asString()
+                        .startsWith("pristine_build_" + key.substring(0, 16) + "_");
+                assertThat(column(db, "SELECT relname || ' ' || relowner::regrole::text FROM pg_class "
+                        + "WHERE relnamespace = 'public'::regnamespace ORDER BY 1")).containsExactly("names " + maker,
+                                "who " + maker);
+                assertThat(column(db, "SELECT datdba::regrole::text FROM pg_database WHERE datname = 'pristine_tpl_"
+                        + key.substring(0, 16) + "'")).containsExactly(maker);
+                assertThat(buildRoles(key)).isEmpty();
+            }
+            try (Engine engine = new PostgresEngineProvider().create(new EngineSettings(PostgresTestServer.URL, maker, null,
+                    work, false, Map.of()))) {
+                engine.dropTemplate(key);
+            }
+        } finally {
+            execute("DROP ROLE " + maker);
         }
     }
 
