@@ -135,11 +135,13 @@ public final class TemplateStore {
                 if (full.isPresent()) {
                     throw full.get();
                 }
+                Optional<String> hint = engine.migrationHint(buildName, e);
                 if (e instanceof PristineException p) {
-                    throw p;
+                    throw hint.isEmpty() ? p : new PristineException(p.code(), p.getMessage(), null, hint.get(), p);
                 }
                 throw new PristineException(ErrorCode.MIGRATION_FAILED, "migration failed: " + e.getMessage(),
-                        migrator.describe(), "fix the migration and run again; no template was published for it", e);
+                        migrator.describe(), "fix the migration and run again; no template was published for it"
+                                + hint.map(h -> ", " + h).orElse(""), e);
             }
             TemplateEntry entry = retry.get("publishing the template", buildName, () -> engine.publish(key, buildName));
             published = true;

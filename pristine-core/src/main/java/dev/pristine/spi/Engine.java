@@ -64,6 +64,18 @@ public interface Engine extends AutoCloseable {
      */
     TemplateEntry publish(String key, String buildName) throws Exception;
 
+    /**
+     * What to add to the error of a migration that failed on the build {@code buildName}, when the engine knows
+     * something the migrator cannot (say, that the build ran with fewer rights than the configured user, and how to
+     * change that). Called before the build is dropped. The default adds nothing.
+     *
+     * @param failure what the migrator threw, not null
+     * @return the sentence to append to the error, or empty
+     */
+    default Optional<String> migrationHint(String buildName, Throwable failure) {
+        return Optional.empty();
+    }
+
     /** Unfinished builds (in progress or left by a crash), with their markers. */
     List<DatabaseEntry> builds() throws Exception;
 

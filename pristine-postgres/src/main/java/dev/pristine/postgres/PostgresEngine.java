@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * then marked {@code IS_TEMPLATE}, closed to connections and renamed to {@code pristine_tpl_<key>} with its
  * comment in one transaction (the atomic publish); a clone is {@code CREATE DATABASE … TEMPLATE}; every
  * owner marker lives in {@code COMMENT ON DATABASE}, never in the user's schema. See {@link PostgresCatalog}
- * for how Pristine's databases are recognised.
+ * for how Pristine's databases are recognised. The migrator connects to a build as a throwaway role that owns the
+ * build database only ({@link PostgresBuildRole}), so a migration cannot create, alter or drop another database.
  *
  * <p>Thread-safe.
  */
@@ -42,10 +46,18 @@ final class PostgresEngine implements Engine {
     private final String cloneOwnerPassword;
     private final String password;
     private final PostgresEmbedded embedded;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final boolean buildRole;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean warnedNoBuildRole = new AtomicBoolean();
+    /** The role of each build in progress here: {@link #coordinates} and {@link #dataSource} of a build are its. */
+    private final ConcurrentMap<String, PostgresBuildRole> buildRoles = new ConcurrentHashMap<>();
 
+    /**
+     * @param buildRole whether builds run as a throwaway role ({@link PostgresBuildRole}) when the connecting role may
+     *     create one ({@code pristine.postgres.build-role})
+     */
     PostgresEngine(PostgresConnections connections, PostgresCloner cloner, String identity, String location,
-            String cloneOwner, String cloneOwnerPassword, String password, PostgresEmbedded embedded) {
+            String cloneOwner, String cloneOwnerPassword, String password, PostgresEmbedded embedded, boolean buildRole) {
         this.connections = connections;
         this.cloner = cloner;
         this.identity = identity;
@@ -54,6 +66,7 @@ final class PostgresEngine implements Engine {
         this.cloneOwnerPassword = cloneOwnerPassword;
         this.password = password;
         this.embedded = embedded;
+        this.buildRole = buildRole;
     }
 
     @Override
@@ -112,12 +125,39 @@ final class PostgresEngine implements Engine {
             String name = PostgresCatalog.BUILD_PREFIX + key.substring(0, 16) + "_" + suffix();
             try {
                 cloner.create(name, null, null, PostgresCatalog.BUILD_COMMENT + marker);
-                return name;
             } catch (NameTakenException e) {
                 if (attempt > 10) {
                     throw new SQLException("no free build name after 10 tries: " + name, "42P04");
                 }
+                continue;
             }
+            if (buildRole) {
+                createBuildRole(name, marker);
+            }
+            return name;
+        }
+    }
+
+    /** Makes the build run as a throwaway role, when the connecting role may create one; else warns once. */
+    private void createBuildRole(String build, String marker) throws SQLException {
+        try {
+            if (connections.admin(PostgresBuildRole::mayCreate)) {
+                buildRoles.put(build, connections.admin(c -> PostgresBuildRole.create(c, build, marker)));
+            } else if (warnedNoBuildRole.compareAndSet(false, true)) {
+                String who = connections.user() == null ? "the role Pristine connects as" : connections.user();
+                LOG.warn("PostgreSQL role {} may not create roles (it is neither superuser nor CREATEROLE), so templates are "
+                        + "built as {} itself: only the plain SQL migrator's statement guard keeps a migration from creating "
+                        + "databases or altering and dropping those {} owns, and Flyway, Liquibase or SQL built at run time "
+                        + "pass it. Grant it CREATEROLE (ALTER ROLE {} CREATEROLE): each build then runs as a throwaway role "
+                        + "that owns the build database only", who, who, who, who);
+            }
+        } catch (SQLException | RuntimeException e) {
+            try {
+                dropBuild(build);
+            } catch (SQLException | RuntimeException dropFailed) {
+                e.addSuppressed(dropFailed);
+            }
+            throw e;
         }
     }
 
@@ -127,6 +167,12 @@ final class PostgresEngine implements Engine {
         String template = PostgresCatalog.templateName(key);
         Instant now = Instant.now();
         PostgresCatalog.TemplateInfo info = new PostgresCatalog.TemplateInfo(key, now, now);
+        PostgresBuildRole role = buildRoles.get(build);
+        if (role != null) {
+            // everything the migrations made goes back to Pristine's role before anyone can clone it
+            PostgresBuildRole.handBack(connections, role);
+            buildRoles.remove(build);
+        }
         try {
             cloner.inTransaction(build, "publishing " + build + " as " + template, template, List.of(
                     "ALTER DATABASE " + PostgresCatalog.ident(build) + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false",
@@ -149,6 +195,10 @@ final class PostgresEngine implements Engine {
                 out.add(new DatabaseEntry(r.name(), marker, r.createdAt()));
             }
         }
+        // roles have no creation time: the marker alone tells whether their builder is gone
+        for (PostgresBuildRole.Lone r : connections.admin(PostgresBuildRole::lone)) {
+            out.add(new DatabaseEntry(r.name(), r.marker(), Instant.EPOCH));
+        }
         return out;
     }
 
@@ -157,6 +207,29 @@ final class PostgresEngine implements Engine {
         if (checkOurs(buildName, false) != null) {
             cloner.drop(buildName);
         }
+        if (PostgresCatalog.isBuildName(buildName)) {
+            connections.admin(c -> {
+                PostgresBuildRole.drop(c, buildName);
+                return null;
+            });
+        }
+        buildRoles.remove(buildName);
+    }
+
+    /**
+     * A build that ran as a throwaway role and failed for want of a privilege (42501) says why, and what to do when
+     * the migration really needs more than the build database.
+     */
+    @Override
+    public Optional<String> migrationHint(String buildName, Throwable failure) {
+        if (!buildRoles.containsKey(buildName) || !PostgresErrors.INSUFFICIENT_PRIVILEGE.equals(PostgresErrors.state(failure))) {
+            return Optional.empty();
+        }
+        String who = connections.user() == null ? "the configured role" : connections.user();
+        return Optional.of("the migration ran as a throwaway role that owns the build database and nothing else "
+                + "(NOSUPERUSER NOCREATEDB NOCREATEROLE): it may change only the database being built; a migration that "
+                + "needs a superuser (an untrusted extension such as postgis or dblink, CREATE ROLE, COPY … PROGRAM) "
+                + "builds only with pristine.postgres.build-role=false, as " + who);
     }
 
     @Override
@@ -280,6 +353,10 @@ final class PostgresEngine implements Engine {
     @Override
     public Coordinates coordinates(String name) {
         PostgresCatalog.checkName(name);
+        PostgresBuildRole role = buildRoles.get(name);
+        if (role != null) {
+            return connections.coordinates(name, role.name(), role.password());
+        }
         return PostgresCatalog.isBuildName(name) || cloneOwner == null
                 ? connections.coordinates(name, connections.user(), password)
                 : connections.coordinates(name, cloneOwner, cloneOwnerPassword);

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>Settings ({@code pristine.} prefix omitted): {@code postgres.strategy} ({@code auto}, {@code wal_log},
  * {@code file_copy}), {@code postgres.clone-owner} and {@code postgres.clone-owner-password},
  * {@code postgres.admin-connections} (default 2), {@code postgres.busy-timeout} (a duration such as {@code 5s};
- * a bare number is milliseconds, as it was before units were accepted; default 10s).
+ * a bare number is milliseconds, as it was before units were accepted; default 10s),
+ * {@code postgres.build-role} (default true: migrations run as a throwaway role that owns the build database only).
  *
  * <p>Thread-safe; has the public no-argument constructor {@link java.util.ServiceLoader} needs.
  */
@@ -46,6 +47,7 @@ public final class PostgresEngineProvider implements EngineProvider {
                 .map(v -> PristineSettings.parseDuration("pristine.postgres.busy-timeout", v)).orElse(DEFAULT_BUSY_TIMEOUT);
         String cloneOwner = settings.property("postgres.clone-owner").orElse(null);
         String cloneOwnerPassword = settings.property("postgres.clone-owner-password").orElse(null);
+        boolean buildRole = buildRole(settings);
         PostgresEmbedded embedded = null;
         String url = settings.url();
         String user = settings.user();
@@ -70,7 +72,7 @@ public final class PostgresEngineProvider implements EngineProvider {
             LOG.debug("PostgreSQL engine at {}: {}; clones made with CREATE DATABASE … TEMPLATE …{}", location,
                     server.identity(), cloner.strategyClause());
             return new PostgresEngine(connections, cloner, server.identity(), location, cloneOwner, cloneOwnerPassword,
-                    connections.password(), embedded);
+                    connections.password(), embedded, buildRole);
         } catch (RuntimeException e) {
             if (connections != null) {
                 connections.close();
@@ -90,6 +92,15 @@ public final class PostgresEngineProvider implements EngineProvider {
             throw new PristineException(ErrorCode.CONFIGURATION, "pristine.postgres.strategy must be auto, wal_log or file_copy",
                     settings.property("postgres.strategy").orElse(""), "e.g. pristine.postgres.strategy=auto");
         }
+    }
+
+    private static boolean buildRole(EngineSettings settings) {
+        String v = settings.property("postgres.build-role").orElse("true").trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new PristineException(ErrorCode.CONFIGURATION, "pristine.postgres.build-role must be true or false",
+                    settings.property("postgres.build-role").orElse(""), "e.g. pristine.postgres.build-role=true");
+        }
+        return v.equals("true");
     }
 
     private static int number(EngineSettings settings, String name, int dflt, int min) {

@@ -14,6 +14,7 @@ final class PostgresErrors {
     static final String DUPLICATE_DATABASE = "42P04";
     static final String OBJECT_IN_USE = "55006";
     static final String INVALID_CATALOG_NAME = "3D000";
+    static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private PostgresErrors() {}
 

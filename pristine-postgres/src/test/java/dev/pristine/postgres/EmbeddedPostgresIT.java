@@ -133,6 +133,38 @@ class EmbeddedPostgresIT {
         }
     }
 
+    @Test
+    void aBuildLogsInAsAThrowawayRoleWithItsPasswordAndClonesBelongToPostgres() throws Exception {
+        Schemas.write(Path.of(settings.get("migrations")).resolve("V3__who.sql"),
+                "CREATE TABLE who AS SELECT current_user::text AS name, system_user AS login;\n");
+        try (Pristine p = builder().build()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + server()[0] + "/postgres";
+            try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement s = c.createStatement()) {
+                // build roles must log in with their password: trust would accept any
+                Path hba = serverDir.resolve("pgdata/pg_hba.conf");
+                Files.writeString(hba, "host all /^pristine_build_ 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
+                try (ResultSet rs = s.executeQuery("SELECT pg_reload_conf()")) {
+                    rs.next();
+                }
+            }
+            try (TestDatabase db = p.acquire("build.role");
+                    Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT name, login FROM who")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).startsWith("pristine_build_" + p.key().substring(0, 16) + "_");
+                    assertThat(rs.getString(2)).isEqualTo("scram-sha-256:" + rs.getString(1));
+                }
+                try (ResultSet rs = s.executeQuery("SELECT string_agg(relname || ' ' || relowner::regrole::text, ', ' "
+                        + "ORDER BY relname), (SELECT count(*) FROM pg_roles WHERE rolname LIKE 'pristine\\_build\\_%') "
+                        + "FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("item postgres, tag postgres, who postgres");
+                    assertThat(rs.getInt(2)).as("the build role is dropped").isZero();
+                }
+            }
+        }
+    }
+
     /** Port and postmaster pid from server.json. */
     private long[] server() throws Exception {
         Matcher m = PORT.matcher(Files.readString(serverDir.resolve("server.json")));
