@@ -6,7 +6,7 @@ import dev.pristine.PoolStats;
 import dev.pristine.Pristine;
 import dev.pristine.PristineSettings;
 import dev.pristine.TestDatabase;
-import java.nio.file.Files;
+import dev.pristine.testkit.Schemas;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,9 @@ class PoolStatsIT {
     Path dir;
 
     @Test
-    void aLeaseIsCountedAndTimedAndTheStateLineIsBuiltFromTheRecord() throws Exception {
-        Path m = Files.createDirectories(dir.resolve("m"));
-        Files.writeString(m.resolve("V1__schema.sql"), "CREATE TABLE t (id INTEGER PRIMARY KEY);\n");
+    void aLeaseIsCountedAndTimedAndTheStateLineIsBuiltFromTheRecord() {
         try (Pristine p = Pristine.builder().settings(PristineSettings.empty()).stateDir(dir.resolve("state"))
-                .migrations(m).poolSize(0).maxClones(3).build()) {
+                .migrations(Schemas.portable(dir)).poolSize(0).maxClones(3).build()) {
             assertThat(p.poolStats()).isEmpty();
             assertThat(p.poolState()).isEqualTo("(pool not started)");
 
