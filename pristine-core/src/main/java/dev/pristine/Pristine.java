@@ -11,6 +11,7 @@ import dev.pristine.spi.Migrator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -226,10 +227,18 @@ public final class Pristine implements AutoCloseable {
         return reaper.reap(dryRun, true);
     }
 
-    /** The pool's state, for diagnostics. */
-    public String poolState() {
+    /**
+     * The pool's counters and moving averages, for metrics and benchmarks; empty until the pool starts
+     * (the first {@link #prepare()} or {@link #acquire}).
+     */
+    public Optional<PoolStats> poolStats() {
         ClonePool p = pool;
-        return p == null ? "(pool not started)" : p.state();
+        return p == null ? Optional.empty() : Optional.of(p.stats());
+    }
+
+    /** The pool's state, for diagnostics: {@link PoolStats#toString()}, or {@code (pool not started)}. */
+    public String poolState() {
+        return poolStats().map(PoolStats::toString).orElse("(pool not started)");
     }
 
     private void startPool() {

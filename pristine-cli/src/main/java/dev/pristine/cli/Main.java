@@ -31,17 +31,29 @@ public final class Main {
 
     /** Runs one command and returns its exit code. */
     static int execute(String[] args) {
+        if (args.length > 0 && !PristineCommand.SUBCOMMANDS.containsKey(args[0])
+                && PristineCommand.PLUGGED.containsKey(args[0])) {
+            return output(args).fail(new PristineException(ErrorCode.CONFIGURATION, "the " + args[0]
+                    + " command is not in this jar", args[0],
+                    PristineCommand.PLUGGED.get(args[0])), null);
+        }
         CommandLine cli = new CommandLine(new PristineCommand());
         if (args.length > 0 && PristineCommand.SUBCOMMANDS.containsKey(args[0])) {
             cli.addSubcommand(args[0], PristineCommand.SUBCOMMANDS.get(args[0]).get());
         } else {
             PristineCommand.SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            List<String> footer = new ArrayList<>(Arrays.asList(cli.getCommandSpec().usageMessage().footer()));
+            PristineCommand.PLUGGED.forEach((name, fix) -> {
+                if (!PristineCommand.SUBCOMMANDS.containsKey(name)) {
+                    footer.add(name + " is not in this jar: " + fix + ".");
+                }
+            });
+            cli.getCommandSpec().usageMessage().footer(footer.toArray(new String[0]));
         }
         cli.setParameterExceptionHandler((e, a) -> usageError(e, a));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Only what escaped BaseCommand (e.g. from the top command) gets here.
-            Output output = new Output(System.out, System.err, hasFlag(args, "--json"), (hasFlag(args, "--verbose") || hasFlag(args, "-v")),
-                    masking(args));
+            Output output = output(args);
             return e instanceof PristineException p ? output.fail(p, null) : output.unexpected(e, null);
         });
         return cli.execute(args);
@@ -57,9 +69,13 @@ public final class Main {
         if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             fix = "did you mean " + String.join(" or ", u.getSuggestions()) + "? " + fix;
         }
-        Output output = new Output(System.out, System.err, hasFlag(args, "--json"), (hasFlag(args, "--verbose") || hasFlag(args, "-v")),
+        return output(args).fail(new PristineException(ErrorCode.CONFIGURATION, message, null, fix), null);
+    }
+
+    /** Where errors that no command handled go, as the command line asks (--json, --verbose). */
+    private static Output output(String[] args) {
+        return new Output(System.out, System.err, hasFlag(args, "--json"), (hasFlag(args, "--verbose") || hasFlag(args, "-v")),
                 masking(args));
-        return output.fail(new PristineException(ErrorCode.CONFIGURATION, message, null, fix), null);
     }
 
     private static boolean hasFlag(String[] args, String flag) {

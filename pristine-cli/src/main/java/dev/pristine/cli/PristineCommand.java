@@ -4,6 +4,7 @@ import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -22,8 +23,12 @@ import picocli.CommandLine.Option;
                 + "7 storage (disk full)."})
 final class PristineCommand implements Callable<Integer> {
 
-    /** Every subcommand, by name, in the order help lists them. */
+    /** Every subcommand, by name, in the order help lists them: this jar's, then those of {@link CommandPlugin}s. */
     static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    /** Commands that a plug-in jar adds (see {@link CommandPlugin}), and how to run one that is missing. */
+    static final Map<String, String> PLUGGED = Map.of("bench", "run ./pristine bench from the repository root "
+            + "(it runs pristine-bench/target/pristine-bench.jar; mvn -q install -DskipTests builds it)");
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -48,7 +53,9 @@ final class PristineCommand implements Callable<Integer> {
         m.put("status", StatusCommand::new);
         m.put("gc", GcCommand::new);
         m.put("demo", DemoCommand::new);
-        m.put("bench", dev.pristine.bench.BenchCommand::new);
+        for (CommandPlugin plugin : ServiceLoader.load(CommandPlugin.class)) {
+            m.putIfAbsent(plugin.name(), plugin::newCommand);
+        }
         return m;
     }
 

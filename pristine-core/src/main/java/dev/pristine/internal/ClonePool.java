@@ -1,6 +1,7 @@
 package dev.pristine.internal;
 
 import dev.pristine.ErrorCode;
+import dev.pristine.PoolStats;
 import dev.pristine.PristineException;
 import dev.pristine.TestDatabase;
 import dev.pristine.spi.Engine;
@@ -176,7 +177,7 @@ public final class ClonePool implements AutoCloseable {
             }
         }
         throw new PristineException(ErrorCode.POOL_EXHAUSTED,
-                "acquire for " + test + " timed out after " + timeout.toMillis() + "ms", state(),
+                "acquire for " + test + " timed out after " + timeout.toMillis() + "ms", stats().toString(),
                 "release databases you are done with (close() the TestDatabase), or raise pristine.max-clones");
     }
 
@@ -206,11 +207,11 @@ public final class ClonePool implements AutoCloseable {
         }
     }
 
-    /** The pool's state, HikariCP-style. */
-    public String state() {
-        return "(key=" + key.substring(0, 12) + ", leased=" + leased.size() + ", idle=" + idle.size() + ", creating="
-                + creating.get() + ", waiting=" + waiting.get() + ", resetting=" + recycling.get() + ", dropping=" + dropping.get() + ", max=" + maxClones + ", free="
-                + capacity.availablePermits() + (lastFailure == null ? "" : ", last failure: " + lastFailure) + ")";
+    /** The pool's counters and moving averages, read without locking. */
+    public PoolStats stats() {
+        return new PoolStats(key, idle.size(), leased.size(), creating.get(), waiting.get(), recycling.get(),
+                dropping.get(), maxClones, capacity.availablePermits(), Duration.ofNanos(createNanos.get()),
+                Duration.ofNanos(resetNanos.get()), Duration.ofNanos(holdNanos.get()), lastFailure);
     }
 
     private String create(String test) {

@@ -1,5 +1,6 @@
 package dev.pristine.mariadb;
 
+import dev.pristine.PoolStats;
 import dev.pristine.PreparedTemplate;
 import dev.pristine.Pristine;
 import dev.pristine.PristineSettings;
@@ -140,7 +141,7 @@ public final class MariadbMeasurements {
 
     private static void awaitIdle(Pristine p, int idle) {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline && !p.poolState().contains("idle=" + idle)) {
+        while (System.nanoTime() < deadline && p.poolStats().map(PoolStats::idle).orElse(0) != idle) {
             Thread.onSpinWait();
         }
     }

@@ -1,5 +1,6 @@
 package dev.pristine.postgres;
 
+import dev.pristine.PoolStats;
 import dev.pristine.Pristine;
 import dev.pristine.PristineSettings;
 import dev.pristine.TestDatabase;
@@ -290,7 +291,7 @@ public final class PostgresBench {
 
     private static void awaitIdle(Pristine p, int idle) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!p.poolState().contains("idle=" + idle + ",") && System.nanoTime() < deadline) {
+        while (p.poolStats().map(PoolStats::idle).orElse(0) != idle && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(20);
         }
     }
