@@ -15,6 +15,7 @@ import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
 import dev.pristine.testkit.MariadbDecoy;
+import dev.pristine.testkit.TestServers;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -33,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlywayMariadbGuardIT {
 
-    private static final String URL = System.getenv().getOrDefault("PRISTINE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
-    private static final String USER = System.getenv().getOrDefault("PRISTINE_MARIADB_USER", "root");
-    private static final String PASSWORD = System.getenv().getOrDefault("PRISTINE_MARIADB_PASSWORD", "");
+    private static final String URL = TestServers.MARIADB_URL;
+    private static final String USER = TestServers.MARIADB_USER;
+    private static final String PASSWORD = TestServers.MARIADB_PASSWORD;
 
     @TempDir
     Path work;
@@ -55,13 +56,7 @@ class FlywayMariadbGuardIT {
     private PristineBuilder builder(String v1) {
         Path dir = work.resolve("m-" + UUID.randomUUID());
         write(dir, "V1__a.sql", "-- " + UUID.randomUUID() + "\nCREATE TABLE a (id INT PRIMARY KEY);\n" + v1);
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("engine", "mariadb");
-        s.put("url", URL);
-        s.put("user", USER);
-        if (!PASSWORD.isEmpty()) {
-            s.put("password", PASSWORD);
-        }
+        Map<String, String> s = new LinkedHashMap<>(TestServers.mariadb());
         s.put("state-dir", work.resolve("state").toString());
         s.put("pool-size", "0");
         return Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).migrations(dir).migrator("flyway");

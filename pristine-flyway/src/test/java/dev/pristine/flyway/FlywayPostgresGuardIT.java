@@ -10,6 +10,7 @@ import dev.pristine.PristineBuilder;
 import dev.pristine.PristineException;
 import dev.pristine.PristineSettings;
 import dev.pristine.TestDatabase;
+import dev.pristine.testkit.TestServers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlywayPostgresGuardIT {
 
-    private static final String URL = System.getenv().getOrDefault("PRISTINE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String USER = System.getenv().getOrDefault("PRISTINE_PG_USER", "postgres");
+    private static final String URL = TestServers.PG_URL;
+    private static final String USER = TestServers.PG_USER;
     private static final String FIX = "fix the migration and run again; no template was published for it, the migration "
             + "ran as a throwaway role that owns the build database and nothing else (NOSUPERUSER NOCREATEDB NOCREATEROLE): "
             + "it may change only the database being built; a migration that needs a superuser (an untrusted extension "
@@ -64,13 +65,9 @@ class FlywayPostgresGuardIT {
     private PristineBuilder builder(String v1) {
         Path dir = work.resolve("m-" + UUID.randomUUID());
         write(dir, "V1__a.sql", v1 + "-- " + UUID.randomUUID() + "\n");
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("engine", "postgres");
-        s.put("url", URL);
-        s.put("user", USER);
+        Map<String, String> s = new LinkedHashMap<>(TestServers.postgres());
         s.put("state-dir", work.resolve("state").toString());
         s.put("pool-size", "0");
-        s.put("template-retention", "1h");
         return Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).migrations(dir).migrator("flyway");
     }
 

@@ -4,15 +4,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
+import dev.pristine.testkit.TestServers;
 import java.util.Map;
 
 /** The server the tests use: {@code PRISTINE_MARIADB_URL} (default the local MariaDB), user root, no password. */
 final class MariadbTestServer {
 
-    static final String URL = System.getenv().getOrDefault("PRISTINE_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
-    static final String USER = System.getenv().getOrDefault("PRISTINE_MARIADB_USER", "root");
-    static final String PASSWORD = System.getenv().getOrDefault("PRISTINE_MARIADB_PASSWORD", "");
+    static final String URL = TestServers.MARIADB_URL;
+    static final String USER = TestServers.MARIADB_USER;
+    static final String PASSWORD = TestServers.MARIADB_PASSWORD;
 
     /** The password of the {@code pristine_contract} user: the contract's {@code SECRET}, so every test agrees on it. */
     static final String CONTRACT_PASSWORD = "Pr1st1ne-s3cret-Value";
@@ -21,14 +21,7 @@ final class MariadbTestServer {
 
     /** The {@code pristine.*} settings that reach the test server. */
     static Map<String, String> settings() {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("engine", "mariadb");
-        s.put("url", URL);
-        s.put("user", USER);
-        if (!PASSWORD.isEmpty()) {
-            s.put("password", PASSWORD);
-        }
-        return s;
+        return TestServers.mariadb();
     }
 
     /**

@@ -180,56 +180,61 @@ class BuildRoleIT {
 
     @Test
     void aBuilderKilledMidBuildLeavesARoleThatGcDrops() throws SQLException {
-        Path dir = work.resolve("killed");
-        Schemas.write(dir.resolve("V1__a.sql"), "-- " + UUID.randomUUID() + "\nCREATE TABLE a (id INT);\n");
-        Map<String, String> s = settings(dir);
-        String key;
-        try (Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).build()) {
-            key = p.key();
-        }
-        String build;
-        try (ChildJvm child = ChildJvm.start("block-build", s, work.resolve("logs"))) {
-            child.awaitLine("MIGRATING");
-            assertThat(buildRoles(key)).as("the build runs as its own role").hasSize(1);
-            build = buildRoles(key).get(0);
+        KilledBuild killed = killBuilderMidMigration("killed", role -> {
             try (Connection c = DriverManager.getConnection(PostgresTestServer.URL.replaceFirst("/[^/?]*(\\?|$)",
-                    "/" + build + "$1"), PostgresTestServer.USER, null); Statement st = c.createStatement();
+                    "/" + role + "$1"), PostgresTestServer.USER, null); Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT relowner::regrole::text FROM pg_class WHERE relname = 'half_built'")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo(build);
+                assertThat(rs.getString(1)).isEqualTo(role);
             }
-            child.kill();
-        }
-        try (Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).reapOnStart(false).build()) {
+        });
+        try (Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(killed.settings()))
+                .reapOnStart(false).build()) {
             GcReport report = p.gc(false);
-            assertThat(report.dropped()).contains(build);
+            assertThat(report.dropped()).contains(killed.role());
         }
-        assertThat(buildRoles(key)).isEmpty();
-        assertThat(databases(build)).isEmpty();
+        assertThat(buildRoles(killed.key())).isEmpty();
+        assertThat(databases(killed.role())).isEmpty();
     }
 
     @Test
     void aRoleWhoseBuildDatabaseIsGoneIsReapedToo() throws SQLException {
-        Path dir = work.resolve("lone");
+        KilledBuild killed = killBuilderMidMigration("lone", role -> { });
+        // a crash between dropping the build database and dropping its role
+        execute("DROP DATABASE " + killed.role() + " WITH (FORCE)");
+        assertThat(buildRoles(killed.key())).containsExactly(killed.role());
+        try (Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(killed.settings()))
+                .reapOnStart(false).build()) {
+            assertThat(p.gc(false).dropped()).contains(killed.role());
+        }
+        assertThat(buildRoles(killed.key())).isEmpty();
+    }
+
+    /** A builder JVM killed mid-migration: its settings, its key, and the build role (and database) it left. */
+    private record KilledBuild(Map<String, String> settings, String key, String role) {}
+
+    /** What to look at while the build runs, given its role (the build database has the same name). */
+    @FunctionalInterface
+    private interface WhileMigrating {
+        void check(String role) throws SQLException;
+    }
+
+    private KilledBuild killBuilderMidMigration(String name, WhileMigrating whileMigrating) throws SQLException {
+        Path dir = work.resolve(name);
         Schemas.write(dir.resolve("V1__a.sql"), "-- " + UUID.randomUUID() + "\nCREATE TABLE a (id INT);\n");
         Map<String, String> s = settings(dir);
         String key;
         try (Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).build()) {
             key = p.key();
         }
-        String build;
         try (ChildJvm child = ChildJvm.start("block-build", s, work.resolve("logs"))) {
             child.awaitLine("MIGRATING");
-            build = buildRoles(key).get(0);
+            assertThat(buildRoles(key)).as("the build runs as its own role").hasSize(1);
+            String role = buildRoles(key).get(0);
+            whileMigrating.check(role);
             child.kill();
+            return new KilledBuild(s, key, role);
         }
-        // a crash between dropping the build database and dropping its role
-        execute("DROP DATABASE " + build + " WITH (FORCE)");
-        assertThat(buildRoles(key)).containsExactly(build);
-        try (Pristine p = Pristine.builder().settings(PristineSettings.empty().withOverrides(s)).reapOnStart(false).build()) {
-            assertThat(p.gc(false).dropped()).contains(build);
-        }
-        assertThat(buildRoles(key)).isEmpty();
     }
 
     /** The build roles of this key that exist now. */

@@ -42,11 +42,7 @@ class EmbeddedPostgresIT {
 
     @BeforeEach
     void settings() {
-        settings = new LinkedHashMap<>();
-        settings.put("engine", "postgres");
-        settings.put("state-dir", work.resolve("state").toString());
-        settings.put("migrations", Schemas.portable(work).toString());
-        settings.put("pool-size", "0");
+        settings = PostgresTestServer.embedded(work);
         serverDir = work.resolve("state/postgres/embedded-17");
     }
 

@@ -8,12 +8,10 @@ import dev.pristine.Pristine;
 import dev.pristine.PristineBuilder;
 import dev.pristine.PristineException;
 import dev.pristine.PristineSettings;
-import dev.pristine.testkit.Schemas;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,11 +34,7 @@ class EmbeddedStartFailureIT {
 
     @BeforeEach
     void aStoppedEmbeddedServer() throws Exception {
-        settings = new LinkedHashMap<>();
-        settings.put("engine", "postgres");
-        settings.put("state-dir", work.resolve("state").toString());
-        settings.put("migrations", Schemas.portable(work).toString());
-        settings.put("pool-size", "0");
+        settings = PostgresTestServer.embedded(work);
         serverDir = work.resolve("state/postgres/embedded-17");
         data = serverDir.resolve("pgdata");
         try (Pristine p = builder().build()) {

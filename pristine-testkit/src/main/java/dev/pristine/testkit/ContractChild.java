@@ -1,10 +1,10 @@
 package dev.pristine.testkit;
 
+import dev.pristine.Migrations;
 import dev.pristine.PreparedTemplate;
 import dev.pristine.Pristine;
 import dev.pristine.PristineSettings;
 import dev.pristine.TestDatabase;
-import dev.pristine.spi.MigrationTarget;
 import dev.pristine.spi.Migrator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -42,7 +42,7 @@ public final class ContractChild {
         var builder = Pristine.builder().settings(PristineSettings.empty().withOverrides(settings));
         if (mode.equals("block-build")) {
             Path dir = Path.of(settings.get("migrations"));
-            builder.migrator(new BlockingMigrator(dev.pristine.Migrations.sqlDirectory(dir), in));
+            builder.migrator(blocking(Migrations.sqlDirectory(dir), in));
         }
         try (Pristine pristine = builder.build()) {
             switch (mode) {
@@ -81,38 +81,14 @@ public final class ContractChild {
     }
 
     /** Runs the first statement of the migration, then blocks until killed; same id and fingerprint as the real one. */
-    private static final class BlockingMigrator implements Migrator {
-        private final Migrator real;
-        private final BufferedReader in;
-
-        BlockingMigrator(Migrator real, BufferedReader in) {
-            this.real = real;
-            this.in = in;
-        }
-
-        @Override
-        public String id() {
-            return real.id();
-        }
-
-        @Override
-        public String describe() {
-            return real.describe();
-        }
-
-        @Override
-        public String fingerprint() {
-            return real.fingerprint();
-        }
-
-        @Override
-        public void migrate(MigrationTarget target) throws Exception {
+    private static Migrator blocking(Migrator real, BufferedReader in) {
+        return WrappedMigrator.around(real, (target, r) -> {
             try (Connection c = target.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE half_built (id INTEGER PRIMARY KEY)");
                 System.out.println("MIGRATING");
                 System.out.flush();
                 in.readLine(); // killed here
             }
-        }
+        });
     }
 }

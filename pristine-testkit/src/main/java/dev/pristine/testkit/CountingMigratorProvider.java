@@ -1,11 +1,7 @@
 package dev.pristine.testkit;
 
-import dev.pristine.Migrations;
-import dev.pristine.spi.MigrationTarget;
 import dev.pristine.spi.Migrator;
-import dev.pristine.spi.MigratorProvider;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,45 +10,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * test module that wants it lists {@code dev.pristine.testkit.CountingMigratorProvider} in its own
  * {@code src/test/resources/META-INF/services/dev.pristine.spi.MigratorProvider}.
  */
-public final class CountingMigratorProvider implements MigratorProvider {
+public final class CountingMigratorProvider extends WrappedSqlMigratorProvider {
 
     /** How many times any counting migrator migrated; tests reset it before a run. */
     public static final AtomicInteger MIGRATIONS = new AtomicInteger();
 
-    @Override
-    public String id() {
-        return "counting";
+    public CountingMigratorProvider() {
+        super("counting");
     }
 
     @Override
-    public int detect(Path location) {
-        return 0;
+    protected String describe(Migrator sql) {
+        return "counting " + sql.describe();
     }
 
     @Override
-    public Migrator create(Path location, Map<String, String> properties) {
-        Migrator sql = Migrations.sqlDirectory(location);
-        return new Migrator() {
-            @Override
-            public String id() {
-                return "counting";
-            }
-
-            @Override
-            public String describe() {
-                return "counting " + sql.describe();
-            }
-
-            @Override
-            public String fingerprint() {
-                return sql.fingerprint();
-            }
-
-            @Override
-            public void migrate(MigrationTarget target) throws Exception {
-                MIGRATIONS.incrementAndGet();
-                sql.migrate(target);
-            }
+    protected WrappedMigrator.Around around(Path location) {
+        return (target, real) -> {
+            MIGRATIONS.incrementAndGet();
+            real.migrate(target);
         };
     }
 }

@@ -20,6 +20,7 @@ import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
 import dev.pristine.spi.MigrationTarget;
 import dev.pristine.spi.Migrator;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -516,6 +517,25 @@ public abstract class EngineContract {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstStatement() throws Exception {
+        // a UTF-8 BOM, as some Windows editors save files, was a syntax error at an invisible U+FEFF on the servers
+        byte[] sql = ("CREATE TABLE word (id INTEGER PRIMARY KEY, w VARCHAR(20));\n"
+                + "INSERT INTO word (id, w) VALUES (1, 'café');\n").getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[sql.length + 3];
+        content[0] = (byte) 0xEF;
+        content[1] = (byte) 0xBB;
+        content[2] = (byte) 0xBF;
+        System.arraycopy(sql, 0, content, 3, sql.length);
+        Files.write(migrations.resolve("V3__bom.sql"), content);
+        try (Pristine p = builder().poolSize(0).build(); TestDatabase db = p.acquire("bom");
+                Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT w FROM word")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("café");
+        }
+    }
+
+    @Test
     void anExhaustedPoolSaysWhatItHolds() {
         try (Pristine p = builder().poolSize(0).maxClones(2).build()) {
             TestDatabase a = p.acquire("cap.a");
@@ -591,27 +611,9 @@ public abstract class EngineContract {
 
     /** Wraps a migrator, counting its runs. */
     protected static Migrator counting(Migrator real, AtomicInteger runs) {
-        return new Migrator() {
-            @Override
-            public String id() {
-                return real.id();
-            }
-
-            @Override
-            public String describe() {
-                return real.describe();
-            }
-
-            @Override
-            public String fingerprint() {
-                return real.fingerprint();
-            }
-
-            @Override
-            public void migrate(MigrationTarget target) throws Exception {
-                runs.incrementAndGet();
-                real.migrate(target);
-            }
-        };
+        return WrappedMigrator.around(real, (target, r) -> {
+            runs.incrementAndGet();
+            r.migrate(target);
+        });
     }
 }
