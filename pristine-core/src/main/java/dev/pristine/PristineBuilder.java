@@ -1,6 +1,7 @@
 package dev.pristine;
 
 import dev.pristine.internal.Redaction;
+import dev.pristine.internal.Services;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
@@ -8,7 +9,6 @@ import dev.pristine.spi.Migrator;
 import dev.pristine.spi.MigratorProvider;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
@@ -156,23 +155,21 @@ public final class PristineBuilder {
      * @throws PristineException with {@code CONFIGURATION} naming the setting and the fix
      */
     public Pristine build() {
-        PristineSettings s = settings.withOverrides(explicit);
+        PristineSettings s = settings.withOverrides(explicit).requireKnown();
         Function<String, Optional<String>> get = s::get;
         int cpus = Runtime.getRuntime().availableProcessors();
-        int poolSize = integer(get, "pool-size", cpus, 0, MAX_POOL_SIZE);
-        int maxClones = integer(get, "max-clones", Math.max(64, 4 * poolSize), 1, MAX_CLONES);
-        int threads = integer(get, "background-threads", Math.max(1, cpus / 2), 1, MAX_BACKGROUND_THREADS);
+        int poolSize = CoreSettings.POOL_SIZE.get(s, cpus);
+        int maxClones = CoreSettings.MAX_CLONES.get(s, Math.max(64, 4 * poolSize));
+        int threads = CoreSettings.BACKGROUND_THREADS.get(s, Math.max(1, cpus / 2));
         // Zero is refused where it makes no sense: acquire would fail at once at the cap and close() would not wait
         // for background drops; a lease would be expired when handed out. A zero lock timeout (fail at once when
         // another process builds) and retention (drop every unused template) mean what they say.
-        Duration acquire = get.apply("acquire-timeout").map(v -> PristineSettings.parsePositiveDuration(
-                "pristine.acquire-timeout", v)).orElse(Duration.ofSeconds(30));
-        Duration lock = duration(get, "lock-timeout", Duration.ofMinutes(10));
-        Duration retention = duration(get, "template-retention", Duration.ofDays(7));
-        Optional<String> ttlValue = leaseTtl != null ? Optional.of(leaseTtl.toString()) : get.apply("lease-ttl");
-        Duration ttl = ttlValue.map(v -> PristineSettings.parsePositiveDuration("pristine.lease-ttl", v)).orElse(null);
-        boolean reap = bool(get, "reap-on-start", true);
-        boolean allowRemote = bool(get, "allow-remote", false);
+        Duration acquire = CoreSettings.ACQUIRE_TIMEOUT.get(s);
+        Duration lock = CoreSettings.LOCK_TIMEOUT.get(s);
+        Duration retention = CoreSettings.TEMPLATE_RETENTION.get(s);
+        Duration ttl = leaseTtl != null ? CoreSettings.LEASE_TTL.parse(leaseTtl.toString()) : CoreSettings.LEASE_TTL.get(s);
+        boolean reap = CoreSettings.REAP_ON_START.get(s);
+        boolean allowRemote = CoreSettings.ALLOW_REMOTE.get(s);
         Path stateDir = Path.of(get.apply("state-dir").orElseGet(
                 () -> System.getProperty("user.home") + "/.cache/pristine")).toAbsolutePath().normalize();
         get.apply("password").ifPresent(Redaction::registerSecret);
@@ -191,7 +188,7 @@ public final class PristineBuilder {
     }
 
     private static EngineProvider engineProvider(Function<String, Optional<String>> get) {
-        List<EngineProvider> providers = load(EngineProvider.class);
+        List<EngineProvider> providers = Services.load(EngineProvider.class);
         Optional<String> id = get.apply("engine");
         Optional<String> url = get.apply("url");
         if (id.isPresent()) {
@@ -220,7 +217,7 @@ public final class PristineBuilder {
             throw new PristineException(ErrorCode.CONFIGURATION, "migrations location does not exist", path,
                     "point pristine.migrations / --migrations at your migrations directory or changelog");
         }
-        List<MigratorProvider> providers = load(MigratorProvider.class);
+        List<MigratorProvider> providers = Services.load(MigratorProvider.class);
         Optional<String> id = get.apply("migrator");
         MigratorProvider chosen;
         if (id.isPresent() && !id.get().equalsIgnoreCase("detect")) {
@@ -238,60 +235,8 @@ public final class PristineBuilder {
         return chosen.create(path, all);
     }
 
-    private static <T> List<T> load(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        for (ClassLoader cl : new ClassLoader[] {context, PristineBuilder.class.getClassLoader()}) {
-            if (cl == null) {
-                continue;
-            }
-            for (T t : ServiceLoader.load(type, cl)) {
-                if (out.stream().noneMatch(o -> o.getClass().getName().equals(t.getClass().getName()))) {
-                    out.add(t);
-                }
-            }
-        }
-        return out;
-    }
-
     private static String ids(List<EngineProvider> providers) {
         return providers.stream().map(EngineProvider::id).toList().toString();
-    }
-
-    private static int integer(Function<String, Optional<String>> get, String name, int dflt, int min, int max) {
-        Optional<String> v = get.apply(name);
-        if (v.isEmpty()) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.get().trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new PristineException(ErrorCode.CONFIGURATION,
-                "pristine." + name + " must be a whole number from " + min + " to " + max, v.get(),
-                "e.g. pristine." + name + "=" + Math.min(max, Math.max(min, dflt))
-                        + " (every clone is a whole database: more cost disk and server resources, not speed)");
-    }
-
-    private static boolean bool(Function<String, Optional<String>> get, String name, boolean dflt) {
-        Optional<String> v = get.apply(name);
-        if (v.isEmpty()) {
-            return dflt;
-        }
-        String s = v.get().toLowerCase(Locale.ROOT);
-        if (s.equals("true") || s.equals("false")) {
-            return Boolean.parseBoolean(s);
-        }
-        throw new PristineException(ErrorCode.CONFIGURATION, "pristine." + name + " must be true or false", v.get(),
-                "e.g. pristine." + name + "=" + dflt);
-    }
-
-    private static Duration duration(Function<String, Optional<String>> get, String name, Duration dflt) {
-        return get.apply(name).map(v -> parseDuration(name, v)).orElse(dflt);
     }
 
     static Duration parseDuration(String name, String value) {
