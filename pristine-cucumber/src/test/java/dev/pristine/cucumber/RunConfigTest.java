@@ -3,6 +3,7 @@ package dev.pristine.cucumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pristine.Cleanup;
 import dev.pristine.ErrorCode;
 import dev.pristine.Migrations;
 import dev.pristine.PristineException;
