@@ -66,7 +66,7 @@ public final class CoreSettings {
             "JUnit/Cucumber: what happens to a database when its test is done");
     /** {@code pristine.keep-for}: read by every test-framework adapter. */
     public static final Setting<Duration> KEEP_FOR = Setting.positiveDuration("keep-for", Duration.ofHours(24),
-            "JUnit/Cucumber: how long a kept database lives");
+            "JUnit/Cucumber: how long a kept database lives").shownDefault("24h");
 
     /** Every setting above, in the README's order. */
     public static final List<Setting<?>> ALL = List.of(ENGINE, URL, USER, PASSWORD, MIGRATIONS, MIGRATOR, STATE_DIR,

@@ -171,11 +171,14 @@ public final class PristineSettings {
                     }
                 }
             }
-            String nearest = "pristine." + nearest(key, known).name();
+            Setting<?> near = nearest(key, known);
+            String nearest = "pristine." + near.name();
             if (checked != null) {
                 String written = checked.written().getOrDefault(key, key);
                 String shown = unprefixed(written).equals(normalize(written)) ? "pristine." + written : written;
-                throw new PristineException(ErrorCode.CONFIGURATION, "unknown setting", shown, fix(shown, nearest, known));
+                boolean typo = distance(key, normalize(near.name())) <= Math.max(2, key.length() / 4);
+                throw new PristineException(ErrorCode.CONFIGURATION, "unknown setting", shown,
+                        typo ? "did you mean " + nearest + "?" : fix(shown, nearest, known));
             }
             String written = ambient.written().getOrDefault(key, key);
             if (WARNED.add(written)) {
@@ -186,7 +189,7 @@ public final class PristineSettings {
         return this;
     }
 
-    /** The fix for an unknown setting: the module it needs when its prefix is no module's, else the nearest name. */
+    /** The fix for a name far from every known one: the module it needs when its prefix is no module's, else the nearest. */
     private static String fix(String shown, String nearest, List<Setting<?>> known) {
         String name = shown.regionMatches(true, 0, "pristine.", 0, "pristine.".length())
                 ? shown.substring("pristine.".length()) : shown;
