@@ -50,37 +50,37 @@ public final class PristineBuilder {
 
     /** The engine: {@code sqlite} (default), {@code h2}, {@code postgres}, {@code mariadb}. */
     public PristineBuilder engine(String engine) {
-        return set("engine", engine);
+        return set(CoreSettings.ENGINE.name(), engine);
     }
 
     /** The JDBC URL of the server (server engines), or null for the default. */
     public PristineBuilder url(String url) {
-        return set("url", url);
+        return set(CoreSettings.URL.name(), url);
     }
 
     /** The user to connect as. */
     public PristineBuilder user(String user) {
-        return set("user", user);
+        return set(CoreSettings.USER.name(), user);
     }
 
     /** The password; never logged. */
     public PristineBuilder password(String password) {
-        return set("password", password);
+        return set(CoreSettings.PASSWORD.name(), password);
     }
 
     /** The state directory (default {@code PRISTINE_STATE_DIR} or {@code ~/.cache/pristine}). */
     public PristineBuilder stateDir(Path dir) {
-        return set("state-dir", dir == null ? null : dir.toString());
+        return set(CoreSettings.STATE_DIR.name(), dir == null ? null : dir.toString());
     }
 
     /** The migrations location; the migrator is detected unless named with {@link #migrator(String)}. */
     public PristineBuilder migrations(Path location) {
-        return set("migrations", location == null ? null : location.toString());
+        return set(CoreSettings.MIGRATIONS.name(), location == null ? null : location.toString());
     }
 
     /** The migrator id: {@code sql}, {@code flyway}, {@code liquibase}. */
     public PristineBuilder migrator(String id) {
-        return set("migrator", id);
+        return set(CoreSettings.MIGRATOR.name(), id);
     }
 
     /** A ready-made migrator; wins over {@link #migrations(Path)}. */
@@ -91,37 +91,37 @@ public final class PristineBuilder {
 
     /** How many idle clones to keep ready (default: the number of CPUs; 0 makes clones on demand only; at most {@value #MAX_POOL_SIZE}). */
     public PristineBuilder poolSize(int size) {
-        return set("pool-size", String.valueOf(size));
+        return set(CoreSettings.POOL_SIZE.name(), String.valueOf(size));
     }
 
     /** The most clones this instance holds at once (default: 64, or four times the pool size if larger; at most {@value #MAX_CLONES}). */
     public PristineBuilder maxClones(int max) {
-        return set("max-clones", String.valueOf(max));
+        return set(CoreSettings.MAX_CLONES.name(), String.valueOf(max));
     }
 
     /** How long {@code acquire} waits when the cap is reached (default 30 s). */
     public PristineBuilder acquireTimeout(Duration timeout) {
-        return set("acquire-timeout", timeout == null ? null : timeout.toMillis() + "ms");
+        return set(CoreSettings.ACQUIRE_TIMEOUT.name(), timeout == null ? null : timeout.toMillis() + "ms");
     }
 
     /** How long to wait for another process that builds the same template (default 10 min). */
     public PristineBuilder lockTimeout(Duration timeout) {
-        return set("lock-timeout", timeout == null ? null : timeout.toMillis() + "ms");
+        return set(CoreSettings.LOCK_TIMEOUT.name(), timeout == null ? null : timeout.toMillis() + "ms");
     }
 
     /** Templates not used for this long are dropped by {@code gc} and at start-up (default 7 days). */
     public PristineBuilder templateRetention(Duration retention) {
-        return set("template-retention", retention == null ? null : retention.toMillis() + "ms");
+        return set(CoreSettings.TEMPLATE_RETENTION.name(), retention == null ? null : retention.toMillis() + "ms");
     }
 
     /** Whether a server that is not on loopback may be used (default false). */
     public PristineBuilder allowRemote(boolean allow) {
-        return set("allow-remote", String.valueOf(allow));
+        return set(CoreSettings.ALLOW_REMOTE.name(), String.valueOf(allow));
     }
 
     /** Whether to reap orphans when the instance starts (default true). */
     public PristineBuilder reapOnStart(boolean reap) {
-        return set("reap-on-start", String.valueOf(reap));
+        return set(CoreSettings.REAP_ON_START.name(), String.valueOf(reap));
     }
 
     /**
@@ -170,14 +170,14 @@ public final class PristineBuilder {
         Duration ttl = leaseTtl != null ? CoreSettings.LEASE_TTL.parse(leaseTtl.toString()) : CoreSettings.LEASE_TTL.get(s);
         boolean reap = CoreSettings.REAP_ON_START.get(s);
         boolean allowRemote = CoreSettings.ALLOW_REMOTE.get(s);
-        Path stateDir = Path.of(get.apply("state-dir").orElseGet(
+        Path stateDir = Path.of(get.apply(CoreSettings.STATE_DIR.name()).orElseGet(
                 () -> System.getProperty("user.home") + "/.cache/pristine")).toAbsolutePath().normalize();
-        get.apply("password").ifPresent(Redaction::registerSecret);
+        get.apply(CoreSettings.PASSWORD.name()).ifPresent(Redaction::registerSecret);
 
         EngineProvider provider = engineProvider(get);
         Migrator m = migrator != null ? migrator : migrator(get, s.asMap());
-        Engine engine = provider.create(new EngineSettings(get.apply("url").orElse(null), get.apply("user").orElse(null),
-                get.apply("password").orElse(null), stateDir, allowRemote, s.asMap()));
+        Engine engine = provider.create(new EngineSettings(get.apply(CoreSettings.URL.name()).orElse(null), get.apply(CoreSettings.USER.name()).orElse(null),
+                get.apply(CoreSettings.PASSWORD.name()).orElse(null), stateDir, allowRemote, s.asMap()));
         try {
             return new Pristine(new PristineConfig(engine, m, poolSize, maxClones, threads, acquire, lock, retention, ttl,
                     reap, listener));
@@ -189,8 +189,8 @@ public final class PristineBuilder {
 
     private static EngineProvider engineProvider(Function<String, Optional<String>> get) {
         List<EngineProvider> providers = Services.load(EngineProvider.class);
-        Optional<String> id = get.apply("engine");
-        Optional<String> url = get.apply("url");
+        Optional<String> id = get.apply(CoreSettings.ENGINE.name());
+        Optional<String> url = get.apply(CoreSettings.URL.name());
         if (id.isPresent()) {
             String wanted = id.get().toLowerCase(Locale.ROOT);
             return providers.stream().filter(p -> p.id().equals(wanted)).findFirst().orElseThrow(
@@ -209,7 +209,7 @@ public final class PristineBuilder {
     }
 
     private static Migrator migrator(Function<String, Optional<String>> get, Map<String, String> all) {
-        String location = get.apply("migrations").orElseThrow(() -> new PristineException(ErrorCode.CONFIGURATION,
+        String location = get.apply(CoreSettings.MIGRATIONS.name()).orElseThrow(() -> new PristineException(ErrorCode.CONFIGURATION,
                 "no migrations configured", "pristine.migrations is unset",
                 "pass --migrations DIR, set pristine.migrations / PRISTINE_MIGRATIONS, or call migrations(Path)"));
         Path path = Path.of(location).toAbsolutePath().normalize();
@@ -218,7 +218,7 @@ public final class PristineBuilder {
                     "point pristine.migrations / --migrations at your migrations directory or changelog");
         }
         List<MigratorProvider> providers = Services.load(MigratorProvider.class);
-        Optional<String> id = get.apply("migrator");
+        Optional<String> id = get.apply(CoreSettings.MIGRATOR.name());
         MigratorProvider chosen;
         if (id.isPresent() && !id.get().equalsIgnoreCase("detect")) {
             String wanted = id.get().toLowerCase(Locale.ROOT);

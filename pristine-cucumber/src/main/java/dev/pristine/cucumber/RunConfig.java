@@ -66,8 +66,8 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
                 .withSystemProperties(System.getProperties()).withOverrides(parameters);
 
         Map<String, String> paths = new LinkedHashMap<>();
-        settings.get("migrations").ifPresent(m -> paths.put("migrations", Migrations.location(m).toString()));
-        settings.get("state-dir").ifPresent(d -> paths.put("state-dir", Path.of(d).toAbsolutePath().normalize().toString()));
+        settings.get(CoreSettings.MIGRATIONS.name()).ifPresent(m -> paths.put(CoreSettings.MIGRATIONS.name(), Migrations.location(m).toString()));
+        settings.get(CoreSettings.STATE_DIR.name()).ifPresent(d -> paths.put(CoreSettings.STATE_DIR.name(), Path.of(d).toAbsolutePath().normalize().toString()));
         settings = settings.withOverrides(paths);
 
         Isolation isolation = CucumberSettings.ISOLATION.get(settings);
@@ -87,7 +87,7 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
 
     /** Whether migrations are configured at all (without them no run can start). */
     boolean configured() {
-        return settings.get("migrations").isPresent();
+        return settings.get(CoreSettings.MIGRATIONS.name()).isPresent();
     }
 
     /** Whether a run with {@code other} can use the same {@code Pristine} as this one. */
@@ -97,7 +97,7 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
 
     /** The migrations, or the error every scenario reports when there are none. */
     String requireMigrations() {
-        return settings.get("migrations").orElseThrow(() -> new PristineException(ErrorCode.CONFIGURATION,
+        return settings.get(CoreSettings.MIGRATIONS.name()).orElseThrow(() -> new PristineException(ErrorCode.CONFIGURATION,
                 "no migrations configured for the Cucumber glue dev.pristine.cucumber", "pristine.migrations is unset",
                 "set pristine.migrations=src/main/resources/db/migration in src/test/resources/junit-platform.properties"
                         + " (or cucumber.properties, a system property, or PRISTINE_MIGRATIONS)"));

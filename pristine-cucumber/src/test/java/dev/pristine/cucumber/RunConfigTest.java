@@ -66,6 +66,15 @@ class RunConfigTest {
     }
 
     @Test
+    void everyDeclaredSettingIsLookedUpByNameEvenWhenTheLauncherCannotListIt() {
+        Map<String, String> launcher = Map.of("pristine.sqlite.synchronous", "full", "pristine.migrations", "db");
+
+        RunConfig config = RunConfig.resolve(k -> Optional.ofNullable(launcher.get(k)), List.of());
+
+        assertThat(config.settings().get("sqlite.synchronous")).hasValue("full");
+    }
+
+    @Test
     void theGluesOwnSettingsDoNotChangeWhichPristineServesTheRun() {
         RunConfig a = RunConfig.resolve(k -> Optional.ofNullable(Map.of("pristine.migrations", "db").get(k)), List.of());
         RunConfig b = RunConfig.resolve(k -> Optional.ofNullable(Map.of("pristine.migrations", "db",

@@ -43,13 +43,13 @@ final class Configuration {
         PristineSettings run = context.getRoot().getStore(PristineExtension.NAMESPACE)
                 .getOrComputeIfAbsent(RUN_SETTINGS, k -> runSettings(context), PristineSettings.class);
         PristineSettings settings = run.withOverrides(attributes(annotation));
-        String migrations = settings.get("migrations").orElseThrow(() -> new PristineException(
+        String migrations = settings.get(CoreSettings.MIGRATIONS.name()).orElseThrow(() -> new PristineException(
                 ErrorCode.CONFIGURATION, "no migrations configured for @PristineDatabase", "pristine.migrations is unset",
                 "set pristine.migrations=src/main/resources/db/migration in src/test/resources/junit-platform.properties,"
                         + " or use @PristineDatabase(migrations = \"...\")"));
         Map<String, String> paths = new LinkedHashMap<>();
-        paths.put("migrations", Migrations.location(migrations).toString());
-        settings.get("state-dir").ifPresent(d -> paths.put("state-dir", Path.of(d).toAbsolutePath().normalize().toString()));
+        paths.put(CoreSettings.MIGRATIONS.name(), Migrations.location(migrations).toString());
+        settings.get(CoreSettings.STATE_DIR.name()).ifPresent(d -> paths.put(CoreSettings.STATE_DIR.name(), Path.of(d).toAbsolutePath().normalize().toString()));
         settings = settings.withOverrides(paths);
 
         Cleanup cleanup = annotation.cleanup() != CleanupMode.DEFAULT ? annotation.cleanup().cleanup()
@@ -94,14 +94,14 @@ final class Configuration {
             }
             m.put(property.substring(0, eq).trim(), property.substring(eq + 1).trim());
         }
-        put(m, "migrations", a.migrations());
-        put(m, "migrator", a.migrator());
-        put(m, "engine", a.engine());
-        put(m, "url", a.url());
-        put(m, "user", a.user());
-        put(m, "state-dir", a.stateDir());
+        put(m, CoreSettings.MIGRATIONS.name(), a.migrations());
+        put(m, CoreSettings.MIGRATOR.name(), a.migrator());
+        put(m, CoreSettings.ENGINE.name(), a.engine());
+        put(m, CoreSettings.URL.name(), a.url());
+        put(m, CoreSettings.USER.name(), a.user());
+        put(m, CoreSettings.STATE_DIR.name(), a.stateDir());
         if (a.poolSize() >= 0) {
-            m.put("pool-size", String.valueOf(a.poolSize()));
+            m.put(CoreSettings.POOL_SIZE.name(), String.valueOf(a.poolSize()));
         }
         return m;
     }

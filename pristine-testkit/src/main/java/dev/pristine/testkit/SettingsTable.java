@@ -87,24 +87,14 @@ public final class SettingsTable {
         }
     }
 
+    /** The cells of a table row; {@code \|} is a pipe inside a cell. */
     private static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
         String body = line.strip();
         body = body.substring(1, body.endsWith("|") && body.length() > 1 ? body.length() - 1 : body.length());
-        StringBuilder cell = new StringBuilder();
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\\' && i + 1 < body.length() && body.charAt(i + 1) == '|') {
-                cell.append('|');
-                i++;
-            } else if (c == '|') {
-                cells.add(cell.toString().trim());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
+        List<String> cells = new ArrayList<>();
+        for (String cell : body.split("(?<!\\\\)\\|", -1)) {
+            cells.add(cell.replace("\\|", "|").trim());
         }
-        cells.add(cell.toString().trim());
         return cells;
     }
 }
