@@ -2,8 +2,12 @@ package dev.pristine.internal;
 
 import dev.pristine.spi.Migrator;
 import dev.pristine.spi.MigratorProvider;
+import dev.pristine.spi.Setting;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +16,10 @@ import java.util.Map;
  * the encoding of the files (default UTF-8).
  */
 public final class SqlDirectoryMigratorProvider implements MigratorProvider {
+
+    /** {@code pristine.encoding}. */
+    static final Setting<Charset> ENCODING = Setting.of("encoding", Charset.class, StandardCharsets.UTF_8,
+            SqlMigrationFiles::encoding, "encoding of plain SQL migration files (e.g. windows-1252)");
 
     @Override
     public String id() {
@@ -29,6 +37,11 @@ public final class SqlDirectoryMigratorProvider implements MigratorProvider {
 
     @Override
     public Migrator create(Path location, Map<String, String> properties) {
-        return SqlDirectoryMigrator.of(location, SqlMigrationFiles.encoding(properties.get("encoding")));
+        return SqlDirectoryMigrator.of(location, ENCODING.get(properties));
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(ENCODING);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pristine.spi;
 
+import java.util.List;
+
 /**
  * Makes {@link Engine}s of one kind. Found with {@link java.util.ServiceLoader}.
  *
@@ -21,4 +23,9 @@ public interface EngineProvider {
      *     {@code CONFIGURATION} when the engine cannot be used
      */
     Engine create(EngineSettings settings);
+
+    /** The {@code pristine.*} settings this engine reads ({@code postgres.strategy}), each declared once. */
+    default List<Setting<?>> settings() {
+        return List.of();
+    }
 }

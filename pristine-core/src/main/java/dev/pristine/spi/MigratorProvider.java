@@ -1,6 +1,7 @@
 package dev.pristine.spi;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,4 +27,9 @@ public interface MigratorProvider {
      * @param properties every {@code pristine.*} setting without the prefix (e.g. {@code flyway.schemas}), not null
      */
     Migrator create(Path location, Map<String, String> properties);
+
+    /** The {@code pristine.*} settings this migrator reads ({@code liquibase.contexts}), each declared once. */
+    default List<Setting<?>> settings() {
+        return List.of();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.pristine.cucumber;
 
+import dev.pristine.Cleanup;
+import dev.pristine.CoreSettings;
 import dev.pristine.ErrorCode;
 import dev.pristine.Migrations;
 import dev.pristine.PristineException;
@@ -13,7 +15,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -36,18 +37,6 @@ import java.util.function.Function;
 record RunConfig(PristineSettings settings, Map<String, String> identity, Isolation isolation, Cleanup cleanup,
         Duration keepFor) {
 
-    static final String ISOLATION = "isolation";
-    static final String CLEANUP = "cleanup";
-    static final String KEEP_FOR = "keep-for";
-    static final Duration DEFAULT_KEEP = Duration.ofHours(24);
-
-    /** Settings looked up by name in the launcher's parameters (which cannot always list their keys). */
-    static final List<String> KNOWN = List.of("engine", "url", "user", "password", "migrations", "migrator",
-            "state-dir", "pool-size", "max-clones", "background-threads", "acquire-timeout", "lock-timeout",
-            "template-retention", "allow-remote", "reap-on-start", ISOLATION, CLEANUP, KEEP_FOR,
-            "sqlite.busy-timeout", "sqlite.foreign-keys", "encoding");
-
-
     /** The configuration without a JUnit Platform launcher (Cucumber's CLI, JUnit 4, TestNG). */
     static RunConfig fromEnvironment() {
         return resolve(k -> Optional.empty(), List.of());
@@ -61,31 +50,35 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
      * @throws PristineException with {@code CONFIGURATION} when a value is malformed
      */
     static RunConfig resolve(Function<String, Optional<String>> launcher, Collection<String> launcherKeys) {
-        Properties cucumber = classpathProperties("cucumber.properties");
-        Properties junit = classpathProperties("junit-platform.properties");
-        Map<String, String> overrides = new LinkedHashMap<>();
-        putPristine(overrides, cucumber);
-        putPristine(overrides, junit);
-        putPristine(overrides, System.getProperties());
+        Map<String, String> files = new LinkedHashMap<>();
+        putPristine(files, classpathProperties("cucumber.properties"));
+        putPristine(files, classpathProperties("junit-platform.properties"));
+        // settings looked up by name in the launcher's parameters, which cannot always list their keys
         Set<String> keys = new LinkedHashSet<>();
-        KNOWN.forEach(k -> keys.add("pristine." + k));
-        launcherKeys.stream().filter(k -> k.startsWith("pristine.")).forEach(keys::add);
+        PristineSettings.known().stream().filter(s -> !s.isFamily()).forEach(s -> keys.add("pristine." + s.name()));
+        // the launcher lists system properties among its keys: those stay in their own (ambient) layer below
+        launcherKeys.stream().filter(k -> k.startsWith("pristine.") && System.getProperty(k) == null).forEach(keys::add);
+        Map<String, String> parameters = new LinkedHashMap<>();
         for (String key : keys) {
-            launcher.apply(key).filter(v -> !v.isBlank()).ifPresent(v -> overrides.put(key, v));
+            launcher.apply(key).filter(v -> !v.isBlank()).ifPresent(v -> parameters.put(key, v));
         }
-        PristineSettings settings = PristineSettings.standard().withOverrides(overrides);
+        PristineSettings settings = PristineSettings.standard().withOverrides(files)
+                .withSystemProperties(System.getProperties()).withOverrides(parameters);
 
         Map<String, String> paths = new LinkedHashMap<>();
-        settings.get("migrations").ifPresent(m -> paths.put("migrations", Migrations.location(m).toString()));
-        settings.get("state-dir").ifPresent(d -> paths.put("state-dir", Path.of(d).toAbsolutePath().normalize().toString()));
+        settings.get(CoreSettings.MIGRATIONS.name()).ifPresent(m -> paths.put(CoreSettings.MIGRATIONS.name(), Migrations.location(m).toString()));
+        settings.get(CoreSettings.STATE_DIR.name()).ifPresent(d -> paths.put(CoreSettings.STATE_DIR.name(), Path.of(d).toAbsolutePath().normalize().toString()));
         settings = settings.withOverrides(paths);
 
-        Isolation isolation = settings.get(ISOLATION).map(Isolation::parse).orElse(Isolation.SCENARIO);
-        Cleanup cleanup = settings.get(CLEANUP).map(Cleanup::parse).orElse(Cleanup.ALWAYS);
-        Duration keepFor = settings.get(KEEP_FOR).map(RunConfig::duration).orElse(DEFAULT_KEEP);
+        Isolation isolation = CucumberSettings.ISOLATION.get(settings);
+        Cleanup cleanup = CoreSettings.CLEANUP.get(settings);
+        Duration keepFor = CoreSettings.KEEP_FOR.get(settings);
+        // the glue's own settings do not change which Pristine serves the run
+        Set<String> own = Set.of(PristineSettings.normalize(CucumberSettings.ISOLATION.name()),
+                PristineSettings.normalize(CoreSettings.CLEANUP.name()), PristineSettings.normalize(CoreSettings.KEEP_FOR.name()));
         Map<String, String> identity = new TreeMap<>();
         for (String name : settings.asMap().keySet()) {
-            if (!name.equals(ISOLATION) && !name.equals(CLEANUP) && !name.equals(KEEP_FOR)) {
+            if (!own.contains(name)) {
                 settings.get(name).ifPresent(v -> identity.put(name, v));
             }
         }
@@ -94,7 +87,7 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
 
     /** Whether migrations are configured at all (without them no run can start). */
     boolean configured() {
-        return settings.get("migrations").isPresent();
+        return settings.get(CoreSettings.MIGRATIONS.name()).isPresent();
     }
 
     /** Whether a run with {@code other} can use the same {@code Pristine} as this one. */
@@ -104,7 +97,7 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
 
     /** The migrations, or the error every scenario reports when there are none. */
     String requireMigrations() {
-        return settings.get("migrations").orElseThrow(() -> new PristineException(ErrorCode.CONFIGURATION,
+        return settings.get(CoreSettings.MIGRATIONS.name()).orElseThrow(() -> new PristineException(ErrorCode.CONFIGURATION,
                 "no migrations configured for the Cucumber glue dev.pristine.cucumber", "pristine.migrations is unset",
                 "set pristine.migrations=src/main/resources/db/migration in src/test/resources/junit-platform.properties"
                         + " (or cucumber.properties, a system property, or PRISTINE_MIGRATIONS)"));
@@ -123,7 +116,7 @@ record RunConfig(PristineSettings settings, Map<String, String> identity, Isolat
      * more than 0 (a database kept for no time is not kept) and at most 365 days.
      */
     static Duration duration(String value) {
-        return PristineSettings.parsePositiveDuration("pristine.keep-for", value);
+        return CoreSettings.KEEP_FOR.parse(value);
     }
 
     private static Properties classpathProperties(String name) {

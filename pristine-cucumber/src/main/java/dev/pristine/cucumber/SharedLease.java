@@ -1,5 +1,6 @@
 package dev.pristine.cucumber;
 
+import dev.pristine.Cleanup;
 import dev.pristine.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.pristine.cucumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pristine.Cleanup;
 import dev.pristine.ErrorCode;
 import dev.pristine.Migrations;
 import dev.pristine.PristineException;
@@ -62,6 +63,15 @@ class RunConfigTest {
 
         assertThat(config.settings().get("sqlite.journal-mode")).hasValue("wal");
         assertThat(config.identity()).containsEntry("sqlite-journal-mode", "wal");
+    }
+
+    @Test
+    void everyDeclaredSettingIsLookedUpByNameEvenWhenTheLauncherCannotListIt() {
+        Map<String, String> launcher = Map.of("pristine.sqlite.synchronous", "full", "pristine.migrations", "db");
+
+        RunConfig config = RunConfig.resolve(k -> Optional.ofNullable(launcher.get(k)), List.of());
+
+        assertThat(config.settings().get("sqlite.synchronous")).hasValue("full");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import dev.pristine.Cleanup;
 import dev.pristine.PreparedTemplate;
 import dev.pristine.Pristine;
 import java.nio.file.Path;

@@ -2,8 +2,10 @@ package dev.pristine.flyway;
 
 import dev.pristine.spi.Migrator;
 import dev.pristine.spi.MigratorProvider;
+import dev.pristine.spi.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,5 +40,10 @@ public final class FlywayMigratorProvider implements MigratorProvider {
     @Override
     public Migrator create(Path location, Map<String, String> properties) {
         return new FlywayMigrator(FlywaySettings.forDirectory(location, properties));
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return FlywaySettings.SETTINGS;
     }
 }

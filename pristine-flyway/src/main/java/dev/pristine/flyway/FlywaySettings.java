@@ -2,6 +2,7 @@ package dev.pristine.flyway;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.spi.Setting;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +44,30 @@ final class FlywaySettings {
             "scriptPlaceholderPrefix", "scriptPlaceholderSuffix", "callbacks", "callbackLocations",
             "skipDefaultCallbacks", "skipDefaultResolvers", "failOnMissingLocations");
 
+    /**
+     * The {@code pristine.flyway.*} settings: each of {@link #SUPPORTED} by its documented name
+     * ({@code flyway.baseline-on-migrate}), the placeholders, and the whole {@code flyway.*} namespace, which this
+     * module checks itself: any spelling of a supported name is accepted ({@code baselineOnMigrate}), anything else
+     * is refused listing the supported ones.
+     */
+    static final List<Setting<?>> SETTINGS = settings();
+
     /** Connection settings in flyway.conf / flyway.toml that Pristine ignores: it supplies the database. */
     private static final Set<String> CONNECTION = Set.of("url", "user", "password", "driver", "environment",
             "connectretries", "connectretriesinterval", "kerberosconfigfile");
 
     private FlywaySettings() {}
+
+    private static List<Setting<?>> settings() {
+        List<Setting<?>> out = new ArrayList<>();
+        for (String name : SUPPORTED) {
+            out.add(Setting.text("flyway." + name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT), null,
+                    "Flyway's " + name + " (overrides flyway.conf / flyway.toml)"));
+        }
+        out.add(Setting.family("flyway.placeholders", "a Flyway placeholder value, one setting per placeholder"));
+        out.add(Setting.family("flyway", "any other spelling of a Flyway setting (baselineOnMigrate), checked by pristine-flyway"));
+        return List.copyOf(out);
+    }
 
     /**
      * The configuration for {@code location} (a directory, or a {@code flyway.conf}/{@code flyway.toml} in one).

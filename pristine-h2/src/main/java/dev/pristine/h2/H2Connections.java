@@ -3,8 +3,10 @@ package dev.pristine.h2;
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
 import dev.pristine.spi.EngineSettings;
+import dev.pristine.spi.Setting;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -34,6 +36,14 @@ final class H2Connections {
     private static final Set<String> OWNED = Set.of("IFEXISTS", "DB_CLOSE_DELAY", "FORBID_CREATION");
     private static final Set<String> REFUSED = Set.of("INIT", "USER", "PASSWORD", "ACCESS_MODE_DATA");
 
+    static final Setting<String> MODE = Setting.text("h2.mode", null,
+            "compatibility mode; wins over a MODE in the URL or h2.settings").shownDefault("H2's own");
+    static final Setting<String> SETTINGS = Setting.text("h2.settings", null,
+            "more H2 settings, NAME=value;NAME=value");
+    /** Read by {@link H2Engine}: which kind of clone it makes. */
+    static final Setting<String> CLONES = Setting.text("h2.clones", "file",
+            "file: clones are files, usable from any process; memory: clones live in this JVM");
+
     private final Map<String, String> settings;
     private final String user;
     private final String password;
@@ -53,8 +63,8 @@ final class H2Connections {
                 parse(url.substring(semi + 1), "pristine.url", s);
             }
         }
-        engine.property("h2.settings").ifPresent(v -> parse(v, "pristine.h2.settings", s));
-        engine.property("h2.mode").ifPresent(v -> s.put("MODE", v.trim()));
+        Optional.ofNullable(SETTINGS.get(engine)).ifPresent(v -> parse(v, "pristine." + SETTINGS.name(), s));
+        Optional.ofNullable(MODE.get(engine)).ifPresent(v -> s.put("MODE", v.trim()));
         this.settings = Map.copyOf(s);
         this.user = engine.user() == null ? "sa" : engine.user();
         this.password = engine.password() == null ? "" : engine.password();

@@ -66,7 +66,7 @@ final class H2Engine implements Engine {
     H2Engine(EngineSettings settings) {
         this.files = new H2Files(settings.stateDir().resolve("h2"));
         this.connections = new H2Connections(settings);
-        String clones = settings.property("h2.clones").orElse("file").toLowerCase(Locale.ROOT);
+        String clones = H2Connections.CLONES.get(settings).toLowerCase(Locale.ROOT);
         if (!clones.equals("file") && !clones.equals("memory")) {
             throw new PristineException(ErrorCode.CONFIGURATION, "unknown kind of H2 clone", "h2.clones=" + clones,
                     "use file (the default: clones are files, usable from any process) or memory (clones live in this JVM)");

@@ -3,6 +3,8 @@ package dev.pristine.h2;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
+import dev.pristine.spi.Setting;
+import java.util.List;
 
 /**
  * The H2 engine ({@code h2}): H2 embedded, templates and clones are files in the state directory
@@ -26,5 +28,10 @@ public final class H2EngineProvider implements EngineProvider {
     @Override
     public Engine create(EngineSettings settings) {
         return new H2Engine(settings);
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(H2Connections.MODE, H2Connections.SETTINGS, H2Connections.CLONES);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pristine.junit5;
 
+import dev.pristine.Cleanup;
+import dev.pristine.CoreSettings;
 import dev.pristine.ErrorCode;
 import dev.pristine.Migrations;
 import dev.pristine.PristineException;
@@ -15,7 +17,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -28,21 +29,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * configuration parameters {@code pristine.*} &gt; {@link PristineSettings#standard()} &gt; defaults.
  */
 final class Configuration {
-
-    /** The extension's own settings; they do not change which {@code Pristine} serves a test. */
-    static final String CLEANUP = "cleanup";
-    static final String KEEP_FOR = "keep-for";
-
-    /**
-     * The settings looked up as JUnit configuration parameters. JUnit cannot list its parameters, so
-     * any other {@code pristine.*} key is taken from {@code junit-platform.properties} on the class path.
-     */
-    static final List<String> KNOWN = List.of("engine", "url", "user", "password", "migrations", "migrator",
-            "state-dir", "pool-size", "max-clones", "background-threads", "acquire-timeout", "lock-timeout",
-            "template-retention", "allow-remote", "reap-on-start", CLEANUP, KEEP_FOR, "sqlite.busy-timeout",
-            "sqlite.foreign-keys", "encoding");
-
-    static final Duration DEFAULT_KEEP = Duration.ofHours(24);
 
     private static final String RUN_SETTINGS = "run-settings";
 
@@ -57,34 +43,39 @@ final class Configuration {
         PristineSettings run = context.getRoot().getStore(PristineExtension.NAMESPACE)
                 .getOrComputeIfAbsent(RUN_SETTINGS, k -> runSettings(context), PristineSettings.class);
         PristineSettings settings = run.withOverrides(attributes(annotation));
-        String migrations = settings.get("migrations").orElseThrow(() -> new PristineException(
+        String migrations = settings.get(CoreSettings.MIGRATIONS.name()).orElseThrow(() -> new PristineException(
                 ErrorCode.CONFIGURATION, "no migrations configured for @PristineDatabase", "pristine.migrations is unset",
                 "set pristine.migrations=src/main/resources/db/migration in src/test/resources/junit-platform.properties,"
                         + " or use @PristineDatabase(migrations = \"...\")"));
         Map<String, String> paths = new LinkedHashMap<>();
-        paths.put("migrations", Migrations.location(migrations).toString());
-        settings.get("state-dir").ifPresent(d -> paths.put("state-dir", Path.of(d).toAbsolutePath().normalize().toString()));
+        paths.put(CoreSettings.MIGRATIONS.name(), Migrations.location(migrations).toString());
+        settings.get(CoreSettings.STATE_DIR.name()).ifPresent(d -> paths.put(CoreSettings.STATE_DIR.name(), Path.of(d).toAbsolutePath().normalize().toString()));
         settings = settings.withOverrides(paths);
 
-        CleanupMode cleanup = annotation.cleanup() != CleanupMode.DEFAULT ? annotation.cleanup()
-                : settings.get(CLEANUP).map(Configuration::cleanupMode).orElse(CleanupMode.ALWAYS);
-        Duration keepFor = annotation.keepFor().isBlank()
-                ? settings.get(KEEP_FOR).map(v -> duration(KEEP_FOR, v)).orElse(DEFAULT_KEEP)
-                : duration(KEEP_FOR, annotation.keepFor());
+        Cleanup cleanup = annotation.cleanup() != CleanupMode.DEFAULT ? annotation.cleanup().cleanup()
+                : CoreSettings.CLEANUP.get(settings);
+        Duration keepFor = annotation.keepFor().isBlank() ? CoreSettings.KEEP_FOR.get(settings) : keepFor(annotation.keepFor());
 
+        // the extension's own settings do not change which Pristine serves a test
+        Set<String> own = Set.of(PristineSettings.normalize(CoreSettings.CLEANUP.name()),
+                PristineSettings.normalize(CoreSettings.KEEP_FOR.name()));
         Map<String, String> identity = new TreeMap<>();
         for (String name : settings.asMap().keySet()) {
-            if (!name.equals(CLEANUP) && !name.equals(KEEP_FOR)) {
+            if (!own.contains(name)) {
                 settings.get(name).ifPresent(v -> identity.put(name, v));
             }
         }
         return new Request(settings, Collections.unmodifiableMap(identity), cleanup, keepFor);
     }
 
-    /** The standard settings with this run's JUnit configuration parameters on top. */
+    /**
+     * The standard settings with this run's JUnit configuration parameters on top. JUnit cannot list its parameters,
+     * so every known setting is looked up by name, and any other {@code pristine.*} key is taken from
+     * {@code junit-platform.properties} on the class path.
+     */
     static PristineSettings runSettings(ExtensionContext context) {
         Set<String> keys = new LinkedHashSet<>();
-        KNOWN.forEach(k -> keys.add("pristine." + k));
+        PristineSettings.known().stream().filter(s -> !s.isFamily()).forEach(s -> keys.add("pristine." + s.name()));
         keys.addAll(keysOfJunitPlatformProperties());
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String key : keys) {
@@ -103,14 +94,14 @@ final class Configuration {
             }
             m.put(property.substring(0, eq).trim(), property.substring(eq + 1).trim());
         }
-        put(m, "migrations", a.migrations());
-        put(m, "migrator", a.migrator());
-        put(m, "engine", a.engine());
-        put(m, "url", a.url());
-        put(m, "user", a.user());
-        put(m, "state-dir", a.stateDir());
+        put(m, CoreSettings.MIGRATIONS.name(), a.migrations());
+        put(m, CoreSettings.MIGRATOR.name(), a.migrator());
+        put(m, CoreSettings.ENGINE.name(), a.engine());
+        put(m, CoreSettings.URL.name(), a.url());
+        put(m, CoreSettings.USER.name(), a.user());
+        put(m, CoreSettings.STATE_DIR.name(), a.stateDir());
         if (a.poolSize() >= 0) {
-            m.put("pool-size", String.valueOf(a.poolSize()));
+            m.put(CoreSettings.POOL_SIZE.name(), String.valueOf(a.poolSize()));
         }
         return m;
     }
@@ -122,23 +113,16 @@ final class Configuration {
     }
 
     /** Parses {@code always}, {@code on_success} / {@code on-success}, {@code never} in any case. */
-    static CleanupMode cleanupMode(String value) {
-        String v = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (CleanupMode mode : CleanupMode.values()) {
-            if (mode != CleanupMode.DEFAULT && mode.name().equals(v)) {
-                return mode;
-            }
-        }
-        throw new PristineException(ErrorCode.CONFIGURATION, "pristine.cleanup must be always, on_success or never",
-                value, "e.g. pristine.cleanup=on_success");
+    static Cleanup cleanupMode(String value) {
+        return CoreSettings.CLEANUP.parse(value);
     }
 
     /**
      * Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 24h}, {@code 7d}, milliseconds, or ISO-8601 ({@code PT24H}),
      * more than 0 (a database kept for no time is not kept) and at most 365 days.
      */
-    static Duration duration(String name, String value) {
-        return PristineSettings.parsePositiveDuration("pristine." + name, value);
+    static Duration keepFor(String value) {
+        return CoreSettings.KEEP_FOR.parse(value);
     }
 
     private static List<String> keysOfJunitPlatformProperties() {

@@ -1,5 +1,6 @@
 package dev.pristine.junit5;
 
+import dev.pristine.Cleanup;
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
 import dev.pristine.TestDatabase;
@@ -27,7 +28,7 @@ final class DatabaseResource implements ExtensionContext.Store.CloseableResource
 
     private final TestDatabase database;
     private final String test;
-    private final CleanupMode cleanup;
+    private final Cleanup cleanup;
     private final Duration keepFor;
     private final ExtensionContext scope;
     private final Map<Object, Connection> connections = new LinkedHashMap<>();
@@ -78,7 +79,7 @@ final class DatabaseResource implements ExtensionContext.Store.CloseableResource
                 }
             }
             boolean failed = FailureTracker.failed(scope);
-            if (cleanup == CleanupMode.NEVER || (cleanup == CleanupMode.ON_SUCCESS && failed)) {
+            if (cleanup.keeps(failed)) {
                 database.keep(keepFor);
                 LOG.info("Kept database {} of {} ({}, cleanup {}) until {}: {}; `pristine release {}` drops it sooner",
                         database.id(), test, failed ? "failed" : "passed", cleanup, Instant.now().plus(keepFor),

@@ -119,6 +119,17 @@ class ConfigurationIT {
                 "pristine.cleanup must be always, on_success or never, sometimes, e.g. pristine.cleanup=on_success");
     }
 
+    @Test
+    void anEngineSettingIsReadAsAConfigurationParameterToo() {
+        // JUnit cannot list its parameters: every declared setting is looked up by name, engines' included
+        Map<String, String> parameters = Runs.parameters(stateDir);
+        parameters.put("pristine.sqlite.synchronous", "sometimes");
+
+        assertThat(InjectionIT.failure(Runs.run(parameters, Bare.class)))
+                .isInstanceOfSatisfying(PristineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
+                .hasMessage("pristine.sqlite.synchronous must be off, normal, full or extra, sometimes, e.g. pristine.sqlite.synchronous=OFF");
+    }
+
     /** The tables each inner class saw, by class. */
     static final class Tables {
         static final Map<String, List<String>> seen = new ConcurrentHashMap<>();

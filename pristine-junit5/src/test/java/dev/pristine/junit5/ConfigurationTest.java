@@ -3,6 +3,7 @@ package dev.pristine.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pristine.Cleanup;
 import dev.pristine.Migrations;
 import dev.pristine.PristineException;
 import java.nio.file.Path;
@@ -14,10 +15,10 @@ class ConfigurationTest {
 
     @Test
     void cleanupModesParseInAnyCaseWithDashOrUnderscore() {
-        assertThat(Configuration.cleanupMode("always")).isEqualTo(CleanupMode.ALWAYS);
-        assertThat(Configuration.cleanupMode("ON-SUCCESS")).isEqualTo(CleanupMode.ON_SUCCESS);
-        assertThat(Configuration.cleanupMode(" on_success ")).isEqualTo(CleanupMode.ON_SUCCESS);
-        assertThat(Configuration.cleanupMode("Never")).isEqualTo(CleanupMode.NEVER);
+        assertThat(Configuration.cleanupMode("always")).isEqualTo(Cleanup.ALWAYS);
+        assertThat(Configuration.cleanupMode("ON-SUCCESS")).isEqualTo(Cleanup.ON_SUCCESS);
+        assertThat(Configuration.cleanupMode(" on_success ")).isEqualTo(Cleanup.ON_SUCCESS);
+        assertThat(Configuration.cleanupMode("Never")).isEqualTo(Cleanup.NEVER);
     }
 
     @Test
@@ -28,19 +29,19 @@ class ConfigurationTest {
 
     @Test
     void keepDurationsParseShortFormsAndIso() {
-        assertThat(Configuration.duration("keep-for", "90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(Configuration.duration("keep-for", "30m")).isEqualTo(Duration.ofMinutes(30));
-        assertThat(Configuration.duration("keep-for", "24h")).isEqualTo(Duration.ofHours(24));
-        assertThat(Configuration.duration("keep-for", "7d")).isEqualTo(Duration.ofDays(7));
-        assertThat(Configuration.duration("keep-for", "1500")).isEqualTo(Duration.ofMillis(1500));
-        assertThat(Configuration.duration("keep-for", "PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThat(Configuration.keepFor("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Configuration.keepFor("30m")).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Configuration.keepFor("24h")).isEqualTo(Duration.ofHours(24));
+        assertThat(Configuration.keepFor("7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(Configuration.keepFor("1500")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Configuration.keepFor("PT2H")).isEqualTo(Duration.ofHours(2));
     }
 
     @Test
     void aBadKeepDurationSaysHowToWriteOne() {
-        assertThatThrownBy(() -> Configuration.duration("keep-for", "a while")).isInstanceOf(PristineException.class)
+        assertThatThrownBy(() -> Configuration.keepFor("a while")).isInstanceOf(PristineException.class)
                 .hasMessage("pristine.keep-for is not a duration, a while, write it like 500ms, 30s, 10m, 24h, 7d or PT1H30M");
-        assertThatThrownBy(() -> Configuration.duration("keep-for", "0s"))
+        assertThatThrownBy(() -> Configuration.keepFor("0s"))
                 .hasMessage("pristine.keep-for must be more than 0, 0s, give a duration like 30s, 10m or 24h");
     }
 

@@ -2,6 +2,7 @@ package dev.pristine.liquibase;
 
 import dev.pristine.spi.Migrator;
 import dev.pristine.spi.MigratorProvider;
+import dev.pristine.spi.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,15 @@ public final class LiquibaseMigratorProvider implements MigratorProvider {
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final Pattern FORMATTED_SQL = Pattern.compile("(?i)^--\\s*liquibase\\s+formatted\\s+sql\\b.*");
     private static final String PARAMETER_PREFIX = "liquibase-parameters-";
+
+    static final Setting<String> CONTEXTS = Setting.text("liquibase.contexts", null,
+            "Liquibase context filter (test, test and !slow); unset runs every changeset");
+    static final Setting<String> LABELS = Setting.text("liquibase.labels", null,
+            "Liquibase label filter (core or billing); unset runs every changeset");
+    static final Setting<String> SEARCH_PATH = Setting.text("liquibase.search-path", null,
+            "directories (,-separated) that changelog paths are relative to");
+    static final Setting<String> PARAMETERS = Setting.family("liquibase.parameters",
+            "changelog parameter ${name}, one setting per parameter");
 
     @Override
     public String id() {
@@ -69,9 +79,9 @@ public final class LiquibaseMigratorProvider implements MigratorProvider {
     @Override
     public Migrator create(Path location, Map<String, String> properties) {
         LiquibaseMigrations.Builder b = LiquibaseMigrations.changelog(location)
-                .contexts(properties.get("liquibase-contexts"))
-                .labels(properties.get("liquibase-labels"));
-        String searchPath = properties.get("liquibase-search-path");
+                .contexts(CONTEXTS.get(properties))
+                .labels(LABELS.get(properties));
+        String searchPath = SEARCH_PATH.get(properties);
         if (searchPath != null && !searchPath.isBlank()) {
             List<Path> dirs = new ArrayList<>();
             for (String p : searchPath.split(",")) {
@@ -82,10 +92,15 @@ public final class LiquibaseMigratorProvider implements MigratorProvider {
             b.searchPath(dirs);
         }
         properties.forEach((k, v) -> {
-            if (k.startsWith(PARAMETER_PREFIX) && k.length() > PARAMETER_PREFIX.length() && v != null) {
+            if (PARAMETERS.matches(k) && v != null) {
                 b.parameter(k.substring(PARAMETER_PREFIX.length()), v);
             }
         });
         return b.build();
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(CONTEXTS, LABELS, SEARCH_PATH, PARAMETERS);
     }
 }

@@ -6,7 +6,9 @@ import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
 import dev.pristine.spi.ServerEngines;
+import dev.pristine.spi.Setting;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The MariaDB/MySQL engine ({@code mariadb}) on the server of {@code pristine.url} (default
@@ -23,6 +25,11 @@ public final class MariadbEngineProvider implements EngineProvider {
     /** The server used when {@code pristine.url} is not set. */
     public static final String DEFAULT_URL = "jdbc:mariadb://127.0.0.1:3306/";
 
+    static final Setting<Integer> ADMIN_CONNECTIONS = Setting.integer("mariadb.admin-connections", 4, 1,
+            Integer.MAX_VALUE, "the most connections Pristine itself holds (besides build locks)");
+    static final Setting<Integer> CLONE_CONNECTIONS = Setting.integer("mariadb.clone-connections", 4, 1,
+            Integer.MAX_VALUE, "how many of those one clone may use at once, when they are free");
+
     @Override
     public String id() {
         return "mariadb";
@@ -35,8 +42,8 @@ public final class MariadbEngineProvider implements EngineProvider {
 
     @Override
     public Engine create(EngineSettings settings) {
-        int adminConnections = number(settings, "mariadb.admin-connections", 4, 1);
-        int cloneConnections = number(settings, "mariadb.clone-connections", 4, 1);
+        int adminConnections = ADMIN_CONNECTIONS.get(settings);
+        int cloneConnections = CLONE_CONNECTIONS.get(settings);
         String url = settings.url() == null ? DEFAULT_URL : settings.url();
         String user = settings.user() == null && settings.url() == null ? "root" : settings.user();
         MariadbConnections connections = new MariadbConnections(url, user, settings.password(), adminConnections);
@@ -65,20 +72,8 @@ public final class MariadbEngineProvider implements EngineProvider {
         }
     }
 
-    private static int number(EngineSettings settings, String name, int dflt, int min) {
-        String v = settings.property(name).orElse(null);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= min) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new PristineException(ErrorCode.CONFIGURATION, "pristine." + name + " must be a whole number >= " + min, v,
-                "e.g. pristine." + name + "=" + dflt);
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(ADMIN_CONNECTIONS, CLONE_CONNECTIONS);
     }
 }

@@ -1,14 +1,12 @@
 package dev.pristine.postgres;
 
-import dev.pristine.ErrorCode;
-import dev.pristine.PristineException;
-import dev.pristine.PristineSettings;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
 import dev.pristine.spi.ServerEngines;
+import dev.pristine.spi.Setting;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +25,19 @@ import org.slf4j.LoggerFactory;
 public final class PostgresEngineProvider implements EngineProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresEngineProvider.class);
-    private static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    static final Setting<PostgresCloner.Strategy> STRATEGY = Setting.choice("postgres.strategy",
+            PostgresCloner.Strategy.AUTO, "auto", "how CREATE DATABASE copies the template: auto, wal_log or file_copy");
+    static final Setting<String> CLONE_OWNER = Setting.text("postgres.clone-owner", null,
+            "clones are created OWNER this role and leases connect as it");
+    static final Setting<String> CLONE_OWNER_PASSWORD = Setting.text("postgres.clone-owner-password", null,
+            "that role's password, handed out with the lease");
+    static final Setting<Integer> ADMIN_CONNECTIONS = Setting.integer("postgres.admin-connections", 2, 1,
+            Integer.MAX_VALUE, "the engine's admin connection pool");
+    static final Setting<Duration> BUSY_TIMEOUT = Setting.duration("postgres.busy-timeout", Duration.ofSeconds(10),
+            "how long 55006 (the template is in use) is retried");
+    static final Setting<Boolean> BUILD_ROLE = Setting.bool("postgres.build-role", true,
+            "migrations run as a throwaway role that owns the build database only");
 
     @Override
     public String id() {
@@ -41,13 +51,12 @@ public final class PostgresEngineProvider implements EngineProvider {
 
     @Override
     public Engine create(EngineSettings settings) {
-        PostgresCloner.Strategy strategy = strategy(settings);
-        int adminConnections = number(settings, "postgres.admin-connections", 2, 1);
-        Duration busyTimeout = settings.property("postgres.busy-timeout")
-                .map(v -> PristineSettings.parseDuration("pristine.postgres.busy-timeout", v)).orElse(DEFAULT_BUSY_TIMEOUT);
-        String cloneOwner = settings.property("postgres.clone-owner").orElse(null);
-        String cloneOwnerPassword = settings.property("postgres.clone-owner-password").orElse(null);
-        boolean buildRole = buildRole(settings);
+        PostgresCloner.Strategy strategy = STRATEGY.get(settings);
+        int adminConnections = ADMIN_CONNECTIONS.get(settings);
+        Duration busyTimeout = BUSY_TIMEOUT.get(settings);
+        String cloneOwner = CLONE_OWNER.get(settings);
+        String cloneOwnerPassword = CLONE_OWNER_PASSWORD.get(settings);
+        boolean buildRole = BUILD_ROLE.get(settings);
         PostgresEmbedded embedded = null;
         String url = settings.url();
         String user = settings.user();
@@ -84,39 +93,8 @@ public final class PostgresEngineProvider implements EngineProvider {
         }
     }
 
-    private static PostgresCloner.Strategy strategy(EngineSettings settings) {
-        String v = settings.property("postgres.strategy").orElse("auto").trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        try {
-            return PostgresCloner.Strategy.valueOf(v);
-        } catch (IllegalArgumentException e) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "pristine.postgres.strategy must be auto, wal_log or file_copy",
-                    settings.property("postgres.strategy").orElse(""), "e.g. pristine.postgres.strategy=auto");
-        }
-    }
-
-    private static boolean buildRole(EngineSettings settings) {
-        String v = settings.property("postgres.build-role").orElse("true").trim().toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "pristine.postgres.build-role must be true or false",
-                    settings.property("postgres.build-role").orElse(""), "e.g. pristine.postgres.build-role=true");
-        }
-        return v.equals("true");
-    }
-
-    private static int number(EngineSettings settings, String name, int dflt, int min) {
-        String v = settings.property(name).orElse(null);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= min) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new PristineException(ErrorCode.CONFIGURATION, "pristine." + name + " must be a whole number >= " + min, v,
-                "e.g. pristine." + name + "=" + dflt);
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(STRATEGY, CLONE_OWNER, CLONE_OWNER_PASSWORD, ADMIN_CONNECTIONS, BUSY_TIMEOUT, BUILD_ROLE);
     }
 }

@@ -1,13 +1,10 @@
 package dev.pristine.sqlite;
 
-import dev.pristine.ErrorCode;
-import dev.pristine.PristineException;
-import dev.pristine.PristineSettings;
 import dev.pristine.spi.EngineSettings;
+import dev.pristine.spi.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -21,24 +18,26 @@ import org.sqlite.SQLiteDataSource;
  */
 final class SqliteConnections {
 
-    private static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
-    private static final Set<String> SYNCHRONOUS = Set.of("OFF", "NORMAL", "FULL", "EXTRA");
+    /** SQLite's {@code synchronous} pragma values. */
+    enum Synchronous { OFF, NORMAL, FULL, EXTRA }
+
+    static final Setting<Boolean> FOREIGN_KEYS = Setting.bool("sqlite.foreign-keys", true, "enforce foreign keys");
+    static final Setting<Duration> BUSY_TIMEOUT = Setting.duration("sqlite.busy-timeout", Duration.ofSeconds(5),
+            "how long a connection waits for a lock before SQLITE_BUSY");
+    static final Setting<Synchronous> SYNCHRONOUS = Setting.choice("sqlite.synchronous", Synchronous.OFF, "OFF",
+            "clones are disposable, so commits do not wait for the disk");
+    /** Every setting above. */
+    static final List<Setting<?>> SETTINGS = List.of(FOREIGN_KEYS, BUSY_TIMEOUT, SYNCHRONOUS);
 
     private final boolean foreignKeys;
     private final int busyTimeoutMillis;
     private final String synchronous;
 
     SqliteConnections(EngineSettings settings) {
-        this.foreignKeys = Boolean.parseBoolean(settings.property("sqlite.foreign-keys").orElse("true"));
-        // a duration like every other (a bare number is milliseconds, as it always was); SQLite takes an int of ms
-        this.busyTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, settings.property("sqlite.busy-timeout")
-                .map(v -> PristineSettings.parseDuration("pristine.sqlite.busy-timeout", v))
-                .orElse(DEFAULT_BUSY_TIMEOUT).toMillis());
-        this.synchronous = settings.property("sqlite.synchronous").orElse("OFF").toUpperCase(Locale.ROOT);
-        if (!SYNCHRONOUS.contains(synchronous)) {
-            throw new PristineException(ErrorCode.CONFIGURATION, "pristine.sqlite.synchronous must be one of " + SYNCHRONOUS,
-                    synchronous, "e.g. pristine.sqlite.synchronous=OFF");
-        }
+        this.foreignKeys = FOREIGN_KEYS.get(settings);
+        // SQLite takes an int of milliseconds
+        this.busyTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, BUSY_TIMEOUT.get(settings).toMillis());
+        this.synchronous = SYNCHRONOUS.get(settings).name();
     }
 
     /** The JDBC URL of a database file, carrying the connection settings. */

@@ -5,6 +5,8 @@ import dev.pristine.PristineException;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
+import dev.pristine.spi.Setting;
+import java.util.List;
 
 /**
  * The SQLite engine ({@code sqlite}), Pristine's embedded default: templates and clones are files in
@@ -30,5 +32,10 @@ public final class SqliteEngineProvider implements EngineProvider {
                     "remove --url / pristine.url, and use --state-dir / PRISTINE_STATE_DIR to choose where files go");
         }
         return new SqliteEngine(settings);
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return SqliteConnections.SETTINGS;
     }
 }
