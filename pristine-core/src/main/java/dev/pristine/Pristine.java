@@ -6,6 +6,7 @@ import dev.pristine.internal.Reaper;
 import dev.pristine.internal.Redaction;
 import dev.pristine.internal.Retry;
 import dev.pristine.internal.TemplateStore;
+import dev.pristine.spi.DatabaseNames;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.Migrator;
 import java.time.Duration;
@@ -196,7 +197,7 @@ public final class Pristine implements AutoCloseable {
      */
     public boolean release(String id) {
         ensureOpen();
-        if (id == null || !id.startsWith(dev.pristine.internal.Names.PREFIX) || !id.matches("[a-z0-9_]+")) {
+        if (!DatabaseNames.isName(id)) {
             throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a database Pristine created", id,
                     "use an id printed by lease or status (they start with pristine_)");
         }

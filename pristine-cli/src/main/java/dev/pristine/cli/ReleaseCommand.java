@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pristine.ErrorCode;
 import dev.pristine.Pristine;
 import dev.pristine.PristineException;
+import dev.pristine.spi.DatabaseNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
@@ -14,15 +15,12 @@ import picocli.CommandLine.Parameters;
         description = "Drop a leased database now. Only databases Pristine made are ever dropped.")
 final class ReleaseCommand extends BaseCommand {
 
-    /** Every database Pristine creates starts with this, on every engine. */
-    private static final String PREFIX = "pristine_";
-
     @Parameters(index = "0", paramLabel = "ID", description = "The lease id printed by lease or status.")
     String id;
 
     @Override
     Report run(Output output) {
-        if (!id.startsWith(PREFIX)) {
+        if (!id.startsWith(DatabaseNames.PREFIX)) {
             throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a Pristine database name", id,
                     "release only ids printed by 'pristine lease' or 'pristine status'; Pristine never drops anything else");
         }

@@ -1,5 +1,6 @@
 package dev.pristine.internal;
 
+import dev.pristine.spi.DatabaseNames;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -7,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Names {
 
     /** Every database Pristine creates starts with this. */
-    public static final String PREFIX = "pristine_";
+    public static final String PREFIX = DatabaseNames.PREFIX;
 
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final int SUFFIX_LENGTH = 8;

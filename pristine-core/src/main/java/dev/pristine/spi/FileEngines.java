@@ -1,7 +1,5 @@
 package dev.pristine.spi;
 
-import dev.pristine.ErrorCode;
-import dev.pristine.PristineException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,50 +13,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Helpers shared by engines that keep databases as files in the state directory (SQLite, H2): name
- * and key checks, owner-marker sidecar files with create-new semantics, and random name suffixes.
+ * Helpers of the engines that keep databases as files in the state directory (see {@link FileEngine}):
+ * owner-marker sidecar files with create-new semantics, listings, template uses and random name suffixes.
  *
  * <p>Stateless and thread-safe.
  */
 public final class FileEngines {
 
-    private static final Pattern SAFE_NAME = Pattern.compile("pristine_[a-z0-9_]{1,200}");
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private FileEngines() {}
-
-    /**
-     * Refuses a name Pristine could not have made, so a file of anyone else is never touched.
-     *
-     * @return the name
-     * @throws PristineException with {@code UNSAFE_TARGET}
-     */
-    public static String checkName(String name) {
-        if (name == null || !SAFE_NAME.matcher(name).matches()) {
-            throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a Pristine database name", name,
-                    "use an id printed by lease or status");
-        }
-        return name;
-    }
-
-    /**
-     * Refuses anything but a template key (64 hex digits).
-     *
-     * @return the key
-     * @throws PristineException with {@code UNSAFE_TARGET}
-     */
-    public static String checkKey(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a template key", key,
-                    "use a key printed by prepare or status");
-        }
-        return key;
-    }
 
     /**
      * Uses of templates recorded as shared locks on {@code <locks>/<key>.use} (see {@link Engine#templateUses}).
@@ -68,8 +35,8 @@ public final class FileEngines {
     public static TemplateUses templateUses(Path locks, Runnable createDirectories) {
         return TemplateUses.of(key -> {
             createDirectories.run();
-            return ProcessFileLock.share(locks.resolve(checkKey(key) + ".use"));
-        }, key -> ProcessFileLock.isShared(locks.resolve(checkKey(key) + ".use")));
+            return ProcessFileLock.share(locks.resolve(DatabaseNames.checkKey(key) + ".use"));
+        }, key -> ProcessFileLock.isShared(locks.resolve(DatabaseNames.checkKey(key) + ".use")));
     }
 
     /** Eight random lower-case letters and digits; uniqueness comes from create-new, not from the randomness. */
@@ -127,7 +94,7 @@ public final class FileEngines {
         try (Stream<Path> s = Files.list(dir)) {
             s.forEach(p -> {
                 String f = p.getFileName().toString();
-                if (f.endsWith(ownerSuffix) && f.startsWith("pristine_")) {
+                if (f.endsWith(ownerSuffix) && f.startsWith(DatabaseNames.PREFIX)) {
                     names.add(f.substring(0, f.length() - ownerSuffix.length()));
                 }
             });

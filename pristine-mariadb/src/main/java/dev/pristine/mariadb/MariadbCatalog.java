@@ -1,7 +1,6 @@
 package dev.pristine.mariadb;
 
-import dev.pristine.ErrorCode;
-import dev.pristine.PristineException;
+import dev.pristine.spi.DatabaseNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Pristine's record of the databases it created on a server: the table {@code pristine_catalog.databases_v1},
@@ -34,8 +32,6 @@ final class MariadbCatalog {
     static final String TABLE = "`" + SCHEMA + "`.`databases_v1`";
     static final String TEMPLATE_PREFIX = "pristine_tpl_";
 
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern SAFE_NAME = Pattern.compile("pristine_[a-z0-9_]{1,55}");
 
     /** One row of the catalog. */
     record Row(String name, String kind, String key, String marker, Instant createdAt, Instant builtAt, Instant usedAt) {}
@@ -185,19 +181,11 @@ final class MariadbCatalog {
 
     /** Refuses a name that Pristine could not have made, so a database of anyone else is never touched. */
     static String checkName(String name) {
-        if (name == null || !SAFE_NAME.matcher(name).matches() || name.equals(SCHEMA)) {
-            throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a Pristine database name", name,
-                    "use an id printed by lease or status");
-        }
-        return name;
+        return DatabaseNames.checkName(name, 64, SCHEMA);
     }
 
     static String checkKey(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a template key", key,
-                    "use a key printed by prepare or status");
-        }
-        return key;
+        return DatabaseNames.checkKey(key);
     }
 
     /** A quoted identifier. */

@@ -1,7 +1,6 @@
 package dev.pristine.postgres;
 
-import dev.pristine.ErrorCode;
-import dev.pristine.PristineException;
+import dev.pristine.spi.DatabaseNames;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,8 +36,6 @@ final class PostgresCatalog {
     static final int MIN_TAG = 262_144;
     private static final long TAG_EPOCH = 1_000_000_000L;
 
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern SAFE_NAME = Pattern.compile("pristine_[a-z0-9_]{1,54}");
     private static final Pattern TEMPLATE_NAME = Pattern.compile("pristine_tpl_[0-9a-f]{16}");
     private static final Pattern BUILD_NAME = Pattern.compile("pristine_build_[0-9a-f]{16}_[a-z0-9]{8}");
     private static final Pattern TEMPLATE_FIELDS = Pattern.compile("key=([0-9a-f]{64})&built=(\\d+)&used=(\\d+)");
@@ -144,19 +141,11 @@ final class PostgresCatalog {
 
     /** Refuses a name that Pristine could not have made, so a database of anyone else is never touched. */
     static String checkName(String name) {
-        if (name == null || !SAFE_NAME.matcher(name).matches()) {
-            throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a Pristine database name", name,
-                    "use an id printed by lease or status");
-        }
-        return name;
+        return DatabaseNames.checkName(name, 63);
     }
 
     static String checkKey(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new PristineException(ErrorCode.UNSAFE_TARGET, "not a template key", key,
-                    "use a key printed by prepare or status");
-        }
-        return key;
+        return DatabaseNames.checkKey(key);
     }
 
     /** A quoted identifier. */
