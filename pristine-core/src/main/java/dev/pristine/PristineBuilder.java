@@ -1,6 +1,5 @@
 package dev.pristine;
 
-import dev.pristine.internal.Redaction;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.EngineSettings;
@@ -175,7 +174,7 @@ public final class PristineBuilder {
         boolean allowRemote = bool(get, "allow-remote", false);
         Path stateDir = Path.of(get.apply("state-dir").orElseGet(
                 () -> System.getProperty("user.home") + "/.cache/pristine")).toAbsolutePath().normalize();
-        get.apply("password").ifPresent(Redaction::registerSecret);
+        get.apply("password").ifPresent(Redact::register);
 
         EngineProvider provider = engineProvider(get);
         Migrator m = migrator != null ? migrator : migrator(get, s.asMap());

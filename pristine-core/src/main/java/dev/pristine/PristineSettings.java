@@ -213,7 +213,7 @@ public final class PristineSettings {
     @Override
     public String toString() {
         Map<String, String> masked = new LinkedHashMap<>(all);
-        masked.replaceAll((k, v) -> k.contains("password") ? dev.pristine.internal.Redaction.MASK : v);
+        masked.replaceAll((k, v) -> k.contains("password") ? Redact.MASK : v);
         return "PristineSettings" + masked;
     }
 }

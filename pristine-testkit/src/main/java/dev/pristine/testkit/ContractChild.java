@@ -1,5 +1,6 @@
 package dev.pristine.testkit;
 
+import dev.pristine.Migrations;
 import dev.pristine.PreparedTemplate;
 import dev.pristine.Pristine;
 import dev.pristine.PristineSettings;
@@ -42,7 +43,7 @@ public final class ContractChild {
         var builder = Pristine.builder().settings(PristineSettings.empty().withOverrides(settings));
         if (mode.equals("block-build")) {
             Path dir = Path.of(settings.get("migrations"));
-            builder.migrator(new BlockingMigrator(dev.pristine.Migrations.sqlDirectory(dir), in));
+            builder.migrator(new BlockingMigrator(Migrations.sqlDirectory(dir), in));
         }
         try (Pristine pristine = builder.build()) {
             switch (mode) {
