@@ -56,7 +56,7 @@ class DependencyRulesTest {
             .importPackages(ROOT);
 
     /** Redact, ErrorCode, PristineException, their nested classes and arrays of them. */
-    static final DescribedPredicate<JavaClass> BOTTOM = DescribedPredicate.describe("the redactor or the error model",
+    static final DescribedPredicate<JavaClass> BOTTOM = DescribedPredicate.describe("are the redactor or the error model",
             c -> belongToAnyOf(Redact.class, ErrorCode.class, PristineException.class).test(c.getBaseComponentType()));
 
     @Test

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules bytecode cannot show, checked on the main sources of every module: a fully-qualified name of a
- * Pristine class in code hides a dependency from the import list (the compiled class looks the same).
+ * Pristine class in code hides a dependency from the import list (the compiled class looks the same), and
+ * a constant of {@code internal} used elsewhere is copied into the user's class file, leaving no reference.
  */
 class SourceRulesTest {
 
     /** {@code dev.pristine.}, any lower-case package segments, then a class name. */
     private static final Pattern PROJECT_CLASS = Pattern.compile("\\bdev\\.pristine(\\.[a-z_][a-z0-9_]*)*\\.[A-Z]");
+    private static final Pattern INTERNAL = Pattern.compile("\\bdev\\.pristine\\.internal\\b");
 
     @Test
     void noInlineFullyQualifiedNamesOfProjectClasses() {
@@ -34,6 +36,25 @@ class SourceRulesTest {
         }
         assertThat(sources).as("main sources found").hasSizeGreaterThan(100);
         assertThat(found).as("inline fully-qualified names of Pristine classes (import them instead)").isEmpty();
+    }
+
+    @Test
+    void noModuleButCoreNamesInternal() {
+        Path root = Tree.root();
+        Path core = root.resolve("pristine-core");
+        List<String> found = new ArrayList<>();
+        for (Path file : Tree.mainSources()) {
+            if (file.startsWith(core)) {
+                continue;
+            }
+            String[] code = codeOnly(Tree.read(file)).split("\n", -1);
+            for (int i = 0; i < code.length; i++) {
+                if (INTERNAL.matcher(code[i]).find()) {
+                    found.add(root.relativize(file) + ":" + (i + 1) + ": " + code[i].strip());
+                }
+            }
+        }
+        assertThat(found).as("dev.pristine.internal named outside pristine-core (use the API or the SPI)").isEmpty();
     }
 
     @Test
