@@ -3,6 +3,7 @@ package dev.pristine.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,10 +78,8 @@ class DependencyRulesTest {
 
     @Test
     void theApiReachesInternalOnlyThroughItsEntryPoints() {
-        noClasses().that().resideInAPackage(ROOT).and(not(belongToAnyOf(Pristine.class, Migrations.class)))
-                .should().dependOnClassesThat().resideInAPackage(INTERNAL)
-                .because("the API's types are what users hold; only Pristine and Migrations assemble the implementation")
-                .check(CLASSES);
+        noneUseInternal(resideInAPackage(ROOT).and(not(belongToAnyOf(Pristine.class, Migrations.class))),
+                "the API's types are what users hold; only Pristine and Migrations assemble the implementation");
     }
 
     @Test
@@ -95,10 +94,8 @@ class DependencyRulesTest {
 
     @Test
     void nothingOutsideCoreUsesInternal() {
-        noClasses().that().resideOutsideOfPackages(ROOT, SPI, INTERNAL)
-                .should().dependOnClassesThat().resideInAPackage(INTERNAL)
-                .because("plug-ins and adapters use the API and the SPI only; internal may change in any release")
-                .check(CLASSES);
+        noneUseInternal(resideOutsideOfPackages(ROOT, SPI, INTERNAL),
+                "plug-ins and adapters use the API and the SPI only; internal may change in any release");
     }
 
     @Test
@@ -116,6 +113,10 @@ class DependencyRulesTest {
         assertThat(imported).as("main packages of the reactor's modules missing from this module's test class path"
                 + " (add the module as a test dependency of pristine-architecture)")
                 .containsAll(Tree.mainPackages());
+    }
+
+    private static void noneUseInternal(DescribedPredicate<JavaClass> which, String because) {
+        noClasses().that(which).should().dependOnClassesThat().resideInAPackage(INTERNAL).because(because).check(CLASSES);
     }
 
     /** The module a Pristine class belongs to: the package segment after {@code dev.pristine}, "" for the API. */
