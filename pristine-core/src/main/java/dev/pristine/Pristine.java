@@ -3,7 +3,6 @@ package dev.pristine;
 import dev.pristine.internal.ClonePool;
 import dev.pristine.internal.OwnerMarker;
 import dev.pristine.internal.Reaper;
-import dev.pristine.internal.Redaction;
 import dev.pristine.internal.Retry;
 import dev.pristine.internal.TemplateStore;
 import dev.pristine.spi.DatabaseNames;
@@ -121,7 +120,7 @@ public final class Pristine implements AutoCloseable {
 
     /** A human description of the engine location and the migrator, without passwords. */
     public String describe() {
-        return Redaction.redact(engine.id() + " at " + engine.location() + " with " + migrator.describe());
+        return Redact.mask(engine.id() + " at " + engine.location() + " with " + migrator.describe());
     }
 
     /**
@@ -319,7 +318,7 @@ public final class Pristine implements AutoCloseable {
                     templateUse.close();
                 } catch (Exception e) {
                     LOG.debug("Ending the use of template {} failed: {}", store.key().substring(0, 12),
-                            Redaction.redact(e.toString()));
+                            Redact.mask(e.toString()));
                 }
             }
             engine.close();

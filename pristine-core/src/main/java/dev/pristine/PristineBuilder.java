@@ -1,6 +1,5 @@
 package dev.pristine;
 
-import dev.pristine.internal.Redaction;
 import dev.pristine.internal.Services;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
@@ -172,7 +171,7 @@ public final class PristineBuilder {
         boolean allowRemote = CoreSettings.ALLOW_REMOTE.get(s);
         Path stateDir = Path.of(get.apply(CoreSettings.STATE_DIR.name()).orElseGet(
                 () -> System.getProperty("user.home") + "/.cache/pristine")).toAbsolutePath().normalize();
-        get.apply(CoreSettings.PASSWORD.name()).ifPresent(Redaction::registerSecret);
+        get.apply(CoreSettings.PASSWORD.name()).ifPresent(Redact::register);
 
         EngineProvider provider = engineProvider(get);
         Migrator m = migrator != null ? migrator : migrator(get, s.asMap());

@@ -1,6 +1,5 @@
 package dev.pristine;
 
-import dev.pristine.internal.Redaction;
 import java.util.Objects;
 
 /**
@@ -26,7 +25,7 @@ public class PristineException extends RuntimeException {
      * @param cause the underlying failure, may be null; it is kept as a redacted copy
      */
     public PristineException(ErrorCode code, String what, Object value, String fix, Throwable cause) {
-        super(Redaction.redact(compose(what, value, fix)), Redaction.sanitize(cause));
+        super(Redact.mask(compose(what, value, fix)), Redact.sanitize(cause));
         this.code = Objects.requireNonNull(code, "code");
     }
 

@@ -1,6 +1,5 @@
 package dev.pristine;
 
-import dev.pristine.internal.Redaction;
 import dev.pristine.internal.Services;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.MigratorProvider;
@@ -360,7 +359,7 @@ public final class PristineSettings {
     @Override
     public String toString() {
         Map<String, String> masked = new LinkedHashMap<>(all);
-        masked.replaceAll((k, v) -> k.contains("password") ? Redaction.MASK : v);
+        masked.replaceAll((k, v) -> k.contains("password") ? Redact.MASK : v);
         return "PristineSettings" + masked;
     }
 }

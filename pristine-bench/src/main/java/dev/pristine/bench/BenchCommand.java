@@ -1,6 +1,8 @@
 package dev.pristine.bench;
 
+import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.bench.micro.MicroBenchmarks;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
                 cmd.getErr().println(p.toErrorLine());
                 return p.code().exitCode();
             }
-            PristineException wrapped = new PristineException(dev.pristine.ErrorCode.UNEXPECTED, "bench failed", e,
+            PristineException wrapped = new PristineException(ErrorCode.UNEXPECTED, "bench failed", e,
                     "run with the same options again; if it repeats, report it with this line");
             cmd.getErr().println(wrapped.toErrorLine());
             return 1;
@@ -199,7 +201,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            dev.pristine.bench.micro.MicroBenchmarks.run(args.toArray(new String[0]));
+            MicroBenchmarks.run(args.toArray(new String[0]));
             return 0;
         }
     }

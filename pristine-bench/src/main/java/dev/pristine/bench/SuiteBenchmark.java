@@ -134,7 +134,7 @@ public final class SuiteBenchmark {
         s.putIfAbsent("state-dir", options.workDir().resolve("state").toString());
         s.put("migrations", options.migrations().toString());
         s.put("pool-size", Integer.toString(poolSize));
-        return dev.pristine.Pristine.builder().settings(PristineSettings.standard().withOverrides(s));
+        return Pristine.builder().settings(PristineSettings.standard().withOverrides(s));
     }
 
     private Work chooseWork(TestDatabase db) throws Exception {

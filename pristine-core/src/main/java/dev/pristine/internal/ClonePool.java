@@ -3,6 +3,7 @@ package dev.pristine.internal;
 import dev.pristine.ErrorCode;
 import dev.pristine.PoolStats;
 import dev.pristine.PristineException;
+import dev.pristine.Redact;
 import dev.pristine.TestDatabase;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.NameTakenException;
@@ -315,7 +316,7 @@ public final class ClonePool implements AutoCloseable {
             lastFailure = null;
         } catch (RuntimeException e) {
             capacity.release();
-            lastFailure = Redaction.redact(e.getMessage());
+            lastFailure = Redact.mask(e.getMessage());
             LOG.warn("Preparing a clone in the background failed; acquire makes them on demand: {}", lastFailure);
         } finally {
             creating.decrementAndGet();
@@ -376,7 +377,7 @@ public final class ClonePool implements AutoCloseable {
                 return true;
             }
         } catch (Exception e) {
-            LOG.debug("Resetting clone {} failed; dropping it instead: {}", name, Redaction.redact(String.valueOf(e)));
+            LOG.debug("Resetting clone {} failed; dropping it instead: {}", name, Redact.mask(String.valueOf(e)));
         }
         resets = false;
         return false;
@@ -397,7 +398,7 @@ public final class ClonePool implements AutoCloseable {
             retry.run("dropping a clone", name, () -> engine.dropClone(name));
             LOG.debug("Dropped clone {}", name);
         } catch (RuntimeException e) {
-            LOG.warn("Dropping clone {} failed; the reaper will retry: {}", name, Redaction.redact(e.getMessage()));
+            LOG.warn("Dropping clone {} failed; the reaper will retry: {}", name, Redact.mask(e.getMessage()));
         } finally {
             capacity.release();
         }

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 with length-prefixed fields, so that {@code ("ab","c")} and {@code ("a","bc")} differ. */
-public final class Hashing {
+final class Hashing {
 
     private final MessageDigest digest;
 

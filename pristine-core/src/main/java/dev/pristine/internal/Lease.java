@@ -1,5 +1,6 @@
 package dev.pristine.internal;
 
+import dev.pristine.Redact;
 import dev.pristine.TestDatabase;
 import dev.pristine.spi.Coordinates;
 import java.time.Duration;
@@ -84,6 +85,6 @@ final class Lease implements TestDatabase {
 
     @Override
     public String toString() {
-        return "TestDatabase[" + name + ", " + Redaction.redact(coordinates.jdbcUrl()) + "]";
+        return "TestDatabase[" + name + ", " + Redact.mask(coordinates.jdbcUrl()) + "]";
     }
 }

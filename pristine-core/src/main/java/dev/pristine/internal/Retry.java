@@ -8,6 +8,7 @@ import dev.failsafe.function.CheckedRunnable;
 import dev.failsafe.function.CheckedSupplier;
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.Redact;
 import dev.pristine.spi.Engine;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class Retry {
                 .withMaxRetries(20)
                 .withMaxDuration(maxDuration)
                 .onRetry(e -> LOG.debug("retrying after transient failure (attempt {}): {}", e.getAttemptCount(),
-                        Redaction.redact(String.valueOf(e.getLastException()))))
+                        Redact.mask(String.valueOf(e.getLastException()))))
                 .build();
         this.executor = Failsafe.with(policy);
     }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * functions and events, and the MySQL client's {@code DELIMITER} directive. Each statement keeps the
  * line it starts on, for error messages.
  */
-public final class SqlScript {
+final class SqlScript {
 
     /**
      * One statement of a script.

@@ -4,6 +4,7 @@ import dev.pristine.BuildListener;
 import dev.pristine.ErrorCode;
 import dev.pristine.PreparedTemplate;
 import dev.pristine.PristineException;
+import dev.pristine.Redact;
 import dev.pristine.spi.Coordinates;
 import dev.pristine.spi.DatabaseEntry;
 import dev.pristine.spi.Engine;
@@ -116,7 +117,7 @@ public final class TemplateStore {
             try {
                 lock.close();
             } catch (Exception e) {
-                LOG.warn("Releasing the build lock of {} failed: {}", shortKey(), Redaction.redact(e.toString()));
+                LOG.warn("Releasing the build lock of {} failed: {}", shortKey(), Redact.mask(e.toString()));
             }
         }
     }
@@ -152,7 +153,7 @@ public final class TemplateStore {
                     engine.dropBuild(buildName);
                 } catch (Exception e) {
                     LOG.warn("Dropping the failed build {} failed; gc will retry: {}", buildName,
-                            Redaction.redact(e.toString()));
+                            Redact.mask(e.toString()));
                 }
             }
         }
@@ -172,7 +173,7 @@ public final class TemplateStore {
         try {
             engine.touchTemplate(key);
         } catch (Exception e) {
-            LOG.debug("Could not record the use of template {}: {}", shortKey(), Redaction.redact(e.toString()));
+            LOG.debug("Could not record the use of template {}: {}", shortKey(), Redact.mask(e.toString()));
         }
     }
 

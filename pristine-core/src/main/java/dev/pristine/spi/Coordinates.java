@@ -1,6 +1,6 @@
 package dev.pristine.spi;
 
-import dev.pristine.internal.Redaction;
+import dev.pristine.Redact;
 import java.util.Objects;
 
 /**
@@ -18,7 +18,7 @@ public record Coordinates(String jdbcUrl, String user, String password) {
 
     @Override
     public String toString() {
-        return "Coordinates[jdbcUrl=" + Redaction.redact(jdbcUrl) + ", user=" + user + ", password="
-                + (password == null ? "null" : Redaction.MASK) + "]";
+        return "Coordinates[jdbcUrl=" + Redact.mask(jdbcUrl) + ", user=" + user + ", password="
+                + (password == null ? "null" : Redact.MASK) + "]";
     }
 }

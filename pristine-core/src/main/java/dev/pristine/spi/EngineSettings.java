@@ -1,5 +1,7 @@
 package dev.pristine.spi;
 
+import dev.pristine.PristineSettings;
+import dev.pristine.Redact;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -25,12 +27,12 @@ public record EngineSettings(String url, String user, String password, Path stat
 
     /** A setting by its name without the {@code pristine.} prefix. */
     public Optional<String> property(String name) {
-        return Optional.ofNullable(properties.get(dev.pristine.PristineSettings.normalize(name)));
+        return Optional.ofNullable(properties.get(PristineSettings.normalize(name)));
     }
 
     @Override
     public String toString() {
-        return "EngineSettings[url=" + dev.pristine.internal.Redaction.redact(url) + ", user=" + user
+        return "EngineSettings[url=" + Redact.mask(url) + ", user=" + user
                 + ", stateDir=" + stateDir + ", allowRemote=" + allowRemote + "]";
     }
 }

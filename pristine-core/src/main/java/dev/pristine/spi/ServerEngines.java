@@ -2,7 +2,7 @@ package dev.pristine.spi;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
-import dev.pristine.internal.Redaction;
+import dev.pristine.Redact;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -44,7 +44,7 @@ public final class ServerEngines {
 
         @Override
         public String toString() {
-            return "UserInfo[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : Redaction.MASK)
+            return "UserInfo[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : Redact.MASK)
                     + "]";
         }
     }
@@ -80,8 +80,8 @@ public final class ServerEngines {
         String user = colon < 0 ? info : info.substring(0, colon);
         String password = colon < 0 ? null : info.substring(colon + 1);
         // mask it before anything can fail, so that even the message below cannot show it
-        Redaction.registerSecret(password);
-        Redaction.registerSecret(password == null ? null : decode(password));
+        Redact.register(password);
+        Redact.register(password == null ? null : decode(password));
         String decodedUser = decode(user);
         String decodedPassword = password == null ? null : decode(password);
         if (decodedUser == null || (password != null && decodedPassword == null)) {

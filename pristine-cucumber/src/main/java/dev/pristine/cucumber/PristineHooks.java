@@ -1,5 +1,6 @@
 package dev.pristine.cucumber;
 
+import dev.pristine.Redact;
 import dev.pristine.TestDatabase;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
@@ -84,7 +85,7 @@ public final class PristineHooks {
                 db.keep(config.keepFor());
                 String line = "Kept database " + db.id() + " (" + (failed ? "failed" : "passed") + ", cleanup "
                         + config.cleanup().name().toLowerCase(Locale.ROOT) + ") until "
-                        + Instant.now().plus(config.keepFor()) + ": " + Redact.url(db.jdbcUrl())
+                        + Instant.now().plus(config.keepFor()) + ": " + Redact.mask(db.jdbcUrl())
                         + "; `pristine release " + db.id() + "` drops it sooner";
                 LOG.info("{} of scenario '{}'", line, scenario.getName());
                 scenario.log(line);

@@ -2,6 +2,7 @@ package dev.pristine.cucumber;
 
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.Redact;
 import dev.pristine.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -74,7 +75,7 @@ final class ScenarioSlot {
             return connection;
         } catch (SQLException e) {
             throw new PristineException(ErrorCode.ENGINE_UNREACHABLE, "could not open a connection for " + scenario,
-                    Redact.url(database.jdbcUrl()), "check that the engine is up and accepts connections", e);
+                    Redact.mask(database.jdbcUrl()), "check that the engine is up and accepts connections", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pristine.cucumber;
 
 import dev.pristine.Cleanup;
+import dev.pristine.Redact;
 import dev.pristine.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ final class SharedLease {
                 database.keep(keepFor);
                 LOG.info("Kept shared database {} of {} ({}, cleanup {}) until {}: {}; `pristine release {}` drops it sooner",
                         database.id(), scope, failed.get() ? "a scenario failed" : "all passed", cleanup,
-                        Instant.now().plus(keepFor), Redact.url(database.jdbcUrl()), database.id());
+                        Instant.now().plus(keepFor), Redact.mask(database.jdbcUrl()), database.id());
             }
         } finally {
             database.close();

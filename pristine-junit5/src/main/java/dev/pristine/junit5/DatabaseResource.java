@@ -3,6 +3,7 @@ package dev.pristine.junit5;
 import dev.pristine.Cleanup;
 import dev.pristine.ErrorCode;
 import dev.pristine.PristineException;
+import dev.pristine.Redact;
 import dev.pristine.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,7 +61,7 @@ final class DatabaseResource implements ExtensionContext.Store.CloseableResource
             return c;
         } catch (SQLException e) {
             throw new PristineException(ErrorCode.ENGINE_UNREACHABLE, "could not open a connection for " + test,
-                    Redact.url(database.jdbcUrl()), "check that the engine is up and accepts connections", e);
+                    Redact.mask(database.jdbcUrl()), "check that the engine is up and accepts connections", e);
         }
     }
 
@@ -83,7 +84,7 @@ final class DatabaseResource implements ExtensionContext.Store.CloseableResource
                 database.keep(keepFor);
                 LOG.info("Kept database {} of {} ({}, cleanup {}) until {}: {}; `pristine release {}` drops it sooner",
                         database.id(), test, failed ? "failed" : "passed", cleanup, Instant.now().plus(keepFor),
-                        Redact.url(database.jdbcUrl()), database.id());
+                        Redact.mask(database.jdbcUrl()), database.id());
             }
         } finally {
             database.close();

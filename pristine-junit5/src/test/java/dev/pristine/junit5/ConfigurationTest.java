@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pristine.Cleanup;
 import dev.pristine.Migrations;
 import dev.pristine.PristineException;
+import dev.pristine.Redact;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -56,10 +57,10 @@ class ConfigurationTest {
 
     @Test
     void passwordsAreMaskedInLoggedUrls() {
-        assertThat(Redact.url("jdbc:postgresql://bob:s3cret@127.0.0.1:5432/pristine_x?password=s3cret&ssl=true"))
+        assertThat(Redact.mask("jdbc:postgresql://bob:s3cret@127.0.0.1:5432/pristine_x?password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://bob:****@127.0.0.1:5432/pristine_x?password=****&ssl=true");
-        assertThat(Redact.url("jdbc:mariadb://127.0.0.1/db;user=bob;pwd=s3cret")).isEqualTo("jdbc:mariadb://127.0.0.1/db;user=bob;pwd=****");
-        assertThat(Redact.url("jdbc:sqlite:/tmp/state/sqlite/clones/pristine_a_b.db"))
+        assertThat(Redact.mask("jdbc:mariadb://127.0.0.1/db;user=bob;pwd=s3cret")).isEqualTo("jdbc:mariadb://127.0.0.1/db;user=bob;pwd=****");
+        assertThat(Redact.mask("jdbc:sqlite:/tmp/state/sqlite/clones/pristine_a_b.db"))
                 .isEqualTo("jdbc:sqlite:/tmp/state/sqlite/clones/pristine_a_b.db");
     }
 }

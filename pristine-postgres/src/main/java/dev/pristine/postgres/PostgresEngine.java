@@ -1,6 +1,7 @@
 package dev.pristine.postgres;
 
 import dev.pristine.ErrorCode;
+import dev.pristine.PristineException;
 import dev.pristine.spi.Coordinates;
 import dev.pristine.spi.DatabaseEntry;
 import dev.pristine.spi.Engine;
@@ -180,7 +181,7 @@ final class PostgresEngine implements Engine {
                     "COMMENT ON DATABASE " + PostgresCatalog.ident(template) + " IS "
                             + PostgresCatalog.literal(info.encode())));
         } catch (NameTakenException e) {
-            throw new dev.pristine.PristineException(ErrorCode.UNEXPECTED, "cannot publish the template: its name is taken",
+            throw new PristineException(ErrorCode.UNEXPECTED, "cannot publish the template: its name is taken",
                     template, "a database of that name exists but is not this key's template; drop it, then prepare again", e);
         }
         return new TemplateEntry(key, template, now, now);
@@ -326,7 +327,7 @@ final class PostgresEngine implements Engine {
     /**
      * The name, when it is one of Pristine's databases; null when no database of that name exists.
      *
-     * @throws dev.pristine.PristineException with {@code UNSAFE_TARGET} when it exists but is not Pristine's
+     * @throws PristineException with {@code UNSAFE_TARGET} when it exists but is not Pristine's
      */
     private String checkOurs(String name, boolean mustExist) throws SQLException {
         PostgresCatalog.checkName(name);
@@ -338,12 +339,12 @@ final class PostgresEngine implements Engine {
             return null;
         }
         if (row.get().pristines() && !row.get().mine()) {
-            throw new dev.pristine.PristineException(ErrorCode.UNSAFE_TARGET,
+            throw new PristineException(ErrorCode.UNSAFE_TARGET,
                     "refusing to touch a database of another role", name,
                     "it was created by Pristine running as a role whose privileges this one lacks; reap it as that role");
         }
         if (!row.get().ours()) {
-            throw new dev.pristine.PristineException(ErrorCode.UNSAFE_TARGET,
+            throw new PristineException(ErrorCode.UNSAFE_TARGET,
                     "refusing to touch a database Pristine did not create", name,
                     "Pristine only alters or drops databases it tagged and commented itself; drop it yourself if you must");
         }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.pristine.CloneStatus;
 import dev.pristine.ErrorCode;
 import dev.pristine.GcReport;
+import dev.pristine.Migrations;
 import dev.pristine.PreparedTemplate;
 import dev.pristine.Pristine;
 import dev.pristine.PristineBuilder;
@@ -14,6 +15,7 @@ import dev.pristine.PristineException;
 import dev.pristine.PristineSettings;
 import dev.pristine.TemplateStatus;
 import dev.pristine.TestDatabase;
+import dev.pristine.spi.Coordinates;
 import dev.pristine.spi.DatabaseEntry;
 import dev.pristine.spi.Engine;
 import dev.pristine.spi.EngineProvider;
@@ -110,7 +112,7 @@ public abstract class EngineContract {
     void buildsTheTemplateOnceUnderManyThreads() throws Exception {
         int threads = 8;
         AtomicInteger runs = new AtomicInteger();
-        Migrator counting = counting(dev.pristine.Migrations.sqlDirectory(migrations), runs);
+        Migrator counting = counting(Migrations.sqlDirectory(migrations), runs);
         List<Pristine> instances = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -388,7 +390,7 @@ public abstract class EngineContract {
     @Test
     protected void aTemplateDroppedFromUnderALiveProcessIsBuiltAgainByItsNextAcquire() throws Exception {
         AtomicInteger runs = new AtomicInteger();
-        try (Pristine p = builder().migrator(counting(dev.pristine.Migrations.sqlDirectory(migrations), runs))
+        try (Pristine p = builder().migrator(counting(Migrations.sqlDirectory(migrations), runs))
                 .poolSize(0).build()) {
             p.acquire("before").close();
             try (Engine engine = inspectEngine()) {
@@ -454,7 +456,7 @@ public abstract class EngineContract {
         try (Engine engine = inspectEngine()) {
             String build = engine.createBuild(key, "pristine:v1 key=" + key + "&test=shape");
             try {
-                Migrator m = dev.pristine.Migrations.sqlDirectory(migrations);
+                Migrator m = Migrations.sqlDirectory(migrations);
                 m.migrate(new MigrationTarget() {
                     @Override
                     public String engineId() {
@@ -462,7 +464,7 @@ public abstract class EngineContract {
                     }
 
                     @Override
-                    public dev.pristine.spi.Coordinates coordinates() {
+                    public Coordinates coordinates() {
                         return engine.coordinates(build);
                     }
 
