@@ -1,6 +1,5 @@
 package dev.pristine;
 
-import dev.pristine.internal.Services;
 import dev.pristine.spi.EngineProvider;
 import dev.pristine.spi.MigratorProvider;
 import dev.pristine.spi.Setting;
