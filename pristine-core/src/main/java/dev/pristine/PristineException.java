@@ -29,6 +29,17 @@ public class PristineException extends RuntimeException {
         this.code = Objects.requireNonNull(code, "code");
     }
 
+    /** A copy for a report: {@code message} is already redacted; without a stack trace when not {@code traced}. */
+    private PristineException(ErrorCode code, String message, Throwable cause, boolean traced) {
+        super(message, cause, true, traced);
+        this.code = code;
+    }
+
+    /** An exception for a report that says all in its message: no stack trace, no cause. */
+    static PristineException brief(ErrorCode code, String message) {
+        return new PristineException(code, Redact.mask(message), null, false);
+    }
+
     /** Same as the five-argument constructor, without a cause. */
     public PristineException(ErrorCode code, String what, Object value, String fix) {
         this(code, what, value, fix, null);

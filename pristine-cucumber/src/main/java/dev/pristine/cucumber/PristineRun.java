@@ -4,6 +4,7 @@ import dev.pristine.ErrorCode;
 import dev.pristine.PreparedTemplate;
 import dev.pristine.Pristine;
 import dev.pristine.PristineException;
+import dev.pristine.RunFailure;
 import dev.pristine.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,8 @@ final class PristineRun {
     private final Pristine pristine;
     private final CompletableFuture<PreparedTemplate> prepared;
     private final PristineException failure;
+    private final RunFailure startFailure;
+    private final AtomicReference<RunFailure> buildFailure = new AtomicReference<>();
     private final ConcurrentMap<String, SharedLease> shared = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -47,6 +51,7 @@ final class PristineRun {
         this.pristine = pristine;
         this.prepared = prepared;
         this.failure = failure;
+        this.startFailure = failure == null ? null : RunFailure.of(failure);
     }
 
     /** The current run, started from the class path, system properties and environment when there is none. */
@@ -205,16 +210,17 @@ final class PristineRun {
     }
 
     private void ready() {
-        if (failure != null) {
-            // a fresh exception per scenario, so one scenario's suppressed exceptions never show up in another's
-            throw new PristineException(failure.code(), failure.getMessage(), null, null, failure);
+        if (startFailure != null) {
+            throw startFailure.next();
         }
         try {
             prepared.get();
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof PristineException pe) {
-                throw new PristineException(pe.code(), pe.getMessage(), null, null, pe);
+                // every scenario sees the same failed future: one RunFailure reports it in full once
+                buildFailure.compareAndSet(null, RunFailure.of(pe));
+                throw buildFailure.get().next();
             }
             throw new IllegalStateException("preparing the template failed", cause);
         } catch (InterruptedException e) {

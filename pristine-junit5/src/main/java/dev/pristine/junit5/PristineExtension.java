@@ -1,5 +1,6 @@
 package dev.pristine.junit5;
 
+import dev.pristine.PristineException;
 import dev.pristine.TestDatabase;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -79,7 +80,14 @@ final class PristineExtension implements BeforeAllCallback, BeforeEachCallback, 
         Parameter parameter = parameterContext.getParameter();
         InjectionType injection = InjectionType.of(parameter.getType(), describe(parameterContext));
         PristineDatabase annotation = parameterContext.findAnnotation(PristineDatabase.class).orElseThrow();
-        return injection.valueOf(database(annotation, annotation.lifecycle(), extensionContext), parameter);
+        try {
+            return injection.valueOf(database(annotation, annotation.lifecycle(), extensionContext), parameter);
+        } catch (PristineException e) {
+            if (e.getStackTrace().length == 0) {
+                throw new UnresolvedParameter(e); // JUnit's wrapper would bring back the stack trace it left out
+            }
+            throw e;
+        }
     }
 
     /** The database of this configuration in the scope the lifecycle asks for, leased on first use. */

@@ -3,6 +3,7 @@ package dev.pristine.junit5;
 import dev.pristine.Pristine;
 import dev.pristine.PristineException;
 import dev.pristine.PristineSettings;
+import dev.pristine.RunFailure;
 import dev.pristine.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * One {@link Pristine} per distinct configuration per test run, kept in the root store: the template is
  * built once and the pool is shared by every test class; the store closes it at the end of the run. A
  * failed start (bad configuration, failing migration) is remembered, so each test reports it without
- * building again.
+ * building again; a failed migration in full to the first test only (see {@link RunFailure}).
  */
 @SuppressWarnings("deprecation") // CloseableResource keeps JUnit < 5.13 (and autoclose disabled) working
 final class SharedPristine implements ExtensionContext.Store.CloseableResource, AutoCloseable {
@@ -21,11 +22,11 @@ final class SharedPristine implements ExtensionContext.Store.CloseableResource, 
     private static final Logger LOG = LoggerFactory.getLogger(SharedPristine.class);
 
     private final Pristine pristine;
-    private final PristineException failure;
+    private final RunFailure failure;
 
     private SharedPristine(Pristine pristine, PristineException failure) {
         this.pristine = pristine;
-        this.failure = failure;
+        this.failure = failure == null ? null : RunFailure.of(failure);
     }
 
     /** The shared instance for {@code request} in this run, started on first use. */
@@ -61,8 +62,7 @@ final class SharedPristine implements ExtensionContext.Store.CloseableResource, 
      */
     TestDatabase acquire(String test) {
         if (failure != null) {
-            // a fresh exception per test, so one test's suppressed exceptions never show up in another's
-            throw new PristineException(failure.code(), failure.getMessage(), null, null, failure);
+            throw failure.next();
         }
         return pristine.acquire(test);
     }
