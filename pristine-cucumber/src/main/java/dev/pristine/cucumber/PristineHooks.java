@@ -1,6 +1,6 @@
 package dev.pristine.cucumber;
 
-import dev.pristine.Redact;
+import dev.pristine.KeptDatabase;
 import dev.pristine.TestDatabase;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
@@ -8,9 +8,6 @@ import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.time.Instant;
-import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The glue's hooks: lease the scenario's database before the scenario's other hooks, release it after
@@ -27,8 +24,6 @@ public final class PristineHooks {
      * the database is leased, {@code @After} hooks with a higher order run before it is released.
      */
     public static final int ORDER = -1_000_000;
-
-    private static final Logger LOG = LoggerFactory.getLogger(PristineHooks.class);
 
     private ScenarioSlot slot;
     private SharedLease sharedLease;
@@ -83,12 +78,10 @@ public final class PristineHooks {
             boolean failed = scenario.isFailed();
             if (config.cleanup().keeps(failed)) {
                 db.keep(config.keepFor());
-                String line = "Kept database " + db.id() + " (" + (failed ? "failed" : "passed") + ", cleanup "
-                        + config.cleanup().name().toLowerCase(Locale.ROOT) + ") until "
-                        + Instant.now().plus(config.keepFor()) + ": " + Redact.mask(db.jdbcUrl())
-                        + "; `pristine release " + db.id() + "` drops it sooner";
-                LOG.info("{} of scenario '{}'", line, scenario.getName());
-                scenario.log(line);
+                KeptDatabase kept = KeptDatabase.of(db, "scenario '" + scenario.getName() + "'", failed,
+                        config.cleanup(), Instant.now().plus(config.keepFor()));
+                scenario.log(kept.line()); // seen in Cucumber's reports, with or without a logging backend
+                kept.log();
             }
         } finally {
             db.close();

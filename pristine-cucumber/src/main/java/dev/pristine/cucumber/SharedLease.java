@@ -1,13 +1,11 @@
 package dev.pristine.cucumber;
 
 import dev.pristine.Cleanup;
-import dev.pristine.Redact;
+import dev.pristine.KeptDatabase;
 import dev.pristine.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A database shared by the scenarios of one feature ({@value ScenarioDatabase#SHARED_TAG}) or of the whole
@@ -16,8 +14,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe.
  */
 final class SharedLease {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SharedLease.class);
 
     private final TestDatabase database;
     private final String scope;
@@ -47,9 +43,8 @@ final class SharedLease {
         try {
             if (cleanup.keeps(failed.get())) {
                 database.keep(keepFor);
-                LOG.info("Kept shared database {} of {} ({}, cleanup {}) until {}: {}; `pristine release {}` drops it sooner",
-                        database.id(), scope, failed.get() ? "a scenario failed" : "all passed", cleanup,
-                        Instant.now().plus(keepFor), Redact.mask(database.jdbcUrl()), database.id());
+                // no scenario to log to at the end of a feature or run: the log, or stderr without a backend
+                KeptDatabase.of(database, "shared " + scope, failed.get(), cleanup, Instant.now().plus(keepFor)).log();
             }
         } finally {
             database.close();

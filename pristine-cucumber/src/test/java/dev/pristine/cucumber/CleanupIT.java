@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pristine.CloneStatus;
 import dev.pristine.testglue.Recorder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,23 @@ class CleanupIT {
             assertThat(c.owner()).contains("until");
         }).extracting(CloneStatus::id).contains(Recorder.DATABASES.get("assertion"), Recorder.DATABASES.get("throws"))
                 .doesNotContain(Recorder.DATABASES.get("passes"));
+    }
+
+    @Test
+    void aKeptDatabaseIsAnnouncedInTheScenarioLogWithTheCommandThatDropsIt() throws IOException {
+        Path messages = stateDir.resolve("messages.ndjson");
+        Map<String, String> parameters = Runs.sequential(stateDir);
+        parameters.put("pristine.cleanup", "on_success");
+        parameters.put("cucumber.plugin", "message:" + messages);
+
+        Runs.run(parameters, "features/failing");
+
+        String id = Recorder.DATABASES.get("assertion");
+        assertThat(Files.readString(messages)).contains("\"body\":\"Kept database " + id
+                + " of scenario 'a step that fails an assertion' (failed, cleanup on_success) until ")
+                .contains(": jdbc:sqlite:" + stateDir.resolve("sqlite/clones/" + id + ".db")
+                        + "?foreign_keys=true&busy_timeout=5000&synchronous=OFF; `./pristine release " + id
+                        + "` drops it sooner\"");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.pristine.junit5;
 
 import dev.pristine.Cleanup;
 import dev.pristine.ErrorCode;
+import dev.pristine.KeptDatabase;
 import dev.pristine.PristineException;
 import dev.pristine.Redact;
 import dev.pristine.TestDatabase;
@@ -82,9 +83,9 @@ final class DatabaseResource implements ExtensionContext.Store.CloseableResource
             boolean failed = FailureTracker.failed(scope);
             if (cleanup.keeps(failed)) {
                 database.keep(keepFor);
-                LOG.info("Kept database {} of {} ({}, cleanup {}) until {}: {}; `pristine release {}` drops it sooner",
-                        database.id(), test, failed ? "failed" : "passed", cleanup, Instant.now().plus(keepFor),
-                        Redact.mask(database.jdbcUrl()), database.id());
+                KeptDatabase kept = KeptDatabase.of(database, test, failed, cleanup, Instant.now().plus(keepFor));
+                scope.publishReportEntry(kept.entries()); // seen in IDEs and reports, with or without a logging backend
+                kept.log();
             }
         } finally {
             database.close();

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -38,6 +39,23 @@ class CleanupIT {
             assertThat(c.id()).isEqualTo(Ids.byTest.get("OnSuccess.fails")).startsWith("pristine_onsuccess_fails_");
             assertThat(c.orphan()).isFalse();
             assertThat(c.owner()).contains("until");
+        });
+    }
+
+    @Test
+    void aKeptDatabaseIsAnnouncedInAReportEntryWithItsUrlAndTheCommandThatDropsIt() {
+        EngineExecutionResults results = Runs.run(Runs.parameters(stateDir), OnSuccess.class);
+
+        String id = Ids.byTest.get("OnSuccess.fails");
+        List<Map<String, String>> entries = results.allEvents().reportingEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs()).toList();
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry).containsOnlyKeys("pristine.kept", "pristine.kept.url", "pristine.kept.until",
+                    "pristine.kept.drop");
+            assertThat(entry).containsEntry("pristine.kept", id)
+                    .containsEntry("pristine.kept.url", "jdbc:sqlite:" + stateDir.resolve("sqlite/clones/" + id + ".db")
+                            + "?foreign_keys=true&busy_timeout=5000&synchronous=OFF")
+                    .containsEntry("pristine.kept.drop", "./pristine release " + id);
         });
     }
 
