@@ -28,6 +28,27 @@ class RunFailureTest {
     }
 
     @Test
+    void verboseKeepsTheCauseAndTheStackTrace() {
+        IllegalStateException driver = new IllegalStateException("from the driver");
+        PristineException caught = new PristineException(ErrorCode.MIGRATION_FAILED, TYPO, null, null, driver);
+        RunFailure failure = RunFailure.of(caught);
+        System.setProperty(RunFailure.VERBOSE, "true");
+        PristineException first;
+        PristineException second;
+        try {
+            first = failure.next();
+            second = failure.next();
+        } finally {
+            System.clearProperty(RunFailure.VERBOSE);
+        }
+
+        assertThat(first).hasMessage(TYPO).hasCause(caught);
+        assertThat(first.getStackTrace()).isNotEmpty();
+        assertThat(second).hasMessageStartingWith("the template build failed (see the first failure above): ")
+                .hasCause(caught).hasRootCauseMessage("from the driver");
+    }
+
+    @Test
     void anyOtherFailureIsReportedInFullToEveryTestWithItsCause() {
         PristineException cause = new PristineException(ErrorCode.ENGINE_UNREACHABLE, "connection refused",
                 "jdbc:postgresql://127.0.0.1:5432/app?password=hunter2", "start the server");
