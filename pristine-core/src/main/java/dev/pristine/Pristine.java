@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -225,6 +226,19 @@ public final class Pristine implements AutoCloseable {
     public GcReport gc(boolean dryRun) {
         ensureOpen();
         return reaper.reap(dryRun, true);
+    }
+
+    /**
+     * Drops orphan clones, abandoned builds and the templates {@code templates} selects, whatever the retention
+     * period; a template that a live process uses (or that a live clone was made from) is kept.
+     *
+     * @param dryRun only report what would be dropped
+     * @param templates which templates to drop, not null
+     */
+    public GcReport gc(boolean dryRun, Predicate<TemplateStatus> templates) {
+        Objects.requireNonNull(templates, "templates");
+        ensureOpen();
+        return reaper.reap(dryRun, templates);
     }
 
     /**
