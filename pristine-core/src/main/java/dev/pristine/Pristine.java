@@ -4,6 +4,7 @@ import dev.pristine.internal.ClonePool;
 import dev.pristine.internal.OwnerMarker;
 import dev.pristine.internal.Reaper;
 import dev.pristine.internal.Retry;
+import dev.pristine.internal.TemplateOrigins;
 import dev.pristine.internal.TemplateStore;
 import dev.pristine.spi.DatabaseNames;
 import dev.pristine.spi.Engine;
@@ -60,6 +61,8 @@ public final class Pristine implements AutoCloseable {
     private volatile ClonePool pool;
     /** This process's use of the template, which keeps any gc from dropping it (see {@link Engine#templateUses}). */
     private AutoCloseable templateUse;
+    /** Which migrations location each template was prepared from, for {@code gc --migrations}. */
+    private final TemplateOrigins origins;
     private volatile boolean closed;
     /** Drops this instance's clones when the JVM shuts down without {@link #close()} (SIGTERM, System.exit). */
     private final Thread shutdownHook;
@@ -70,7 +73,8 @@ public final class Pristine implements AutoCloseable {
         this.migrator = config.migrator();
         this.retry = new Retry(engine, config.retryFor());
         this.store = new TemplateStore(engine, migrator, retry, config.lockTimeout());
-        this.reaper = new Reaper(engine, retry, config.templateRetention());
+        this.origins = new TemplateOrigins(config.stateDir(), engine.id());
+        this.reaper = new Reaper(engine, retry, config.templateRetention(), origins);
         this.capacity = new Semaphore(config.maxClones());
         int n = INSTANCES.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
@@ -133,6 +137,9 @@ public final class Pristine implements AutoCloseable {
         ensureOpen();
         useTemplate();
         PreparedTemplate t = store.prepare(config.listener());
+        if (config.migrations() != null) {
+            origins.record(store.key(), config.migrations());
+        }
         startPool();
         return t;
     }

@@ -178,11 +178,12 @@ public final class PristineBuilder {
 
         EngineProvider provider = engineProvider(get);
         Migrator m = migrator != null ? migrator : migrator(get, s.asMap());
+        Path location = migrator != null ? null : migrationsLocation(get.apply(CoreSettings.MIGRATIONS.name()).orElseThrow());
         Engine engine = provider.create(new EngineSettings(get.apply(CoreSettings.URL.name()).orElse(null), get.apply(CoreSettings.USER.name()).orElse(null),
                 get.apply(CoreSettings.PASSWORD.name()).orElse(null), stateDir, allowRemote, s.asMap()));
         try {
             return new Pristine(new PristineConfig(engine, m, poolSize, maxClones, threads, acquire, lock, retention, ttl,
-                    reap, listener));
+                    reap, listener, stateDir, location));
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -210,11 +211,15 @@ public final class PristineBuilder {
                                 + ids(providers)));
     }
 
+    private static Path migrationsLocation(String setting) {
+        return Path.of(setting).toAbsolutePath().normalize();
+    }
+
     private static Migrator migrator(Function<String, Optional<String>> get, Map<String, String> all) {
         String location = get.apply(CoreSettings.MIGRATIONS.name()).orElseThrow(() -> new PristineException(ErrorCode.CONFIGURATION,
                 "no migrations configured", "pristine.migrations is unset",
                 "pass --migrations DIR, set pristine.migrations / PRISTINE_MIGRATIONS, or call migrations(Path)"));
-        Path path = Path.of(location).toAbsolutePath().normalize();
+        Path path = migrationsLocation(location);
         if (!path.toFile().exists()) {
             throw new PristineException(ErrorCode.CONFIGURATION, "migrations location does not exist", path,
                     "point pristine.migrations / --migrations at your migrations directory or changelog");

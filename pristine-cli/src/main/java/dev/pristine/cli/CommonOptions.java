@@ -76,6 +76,11 @@ final class CommonOptions {
         return builder(migrations, needsMigrations);
     }
 
+    /** A builder that never builds a template, and so reads no migrations even when {@code --migrations} is given. */
+    PristineBuilder builderWithoutMigrations() {
+        return builder(null, false);
+    }
+
     /** A builder for these migrations (the demo's schema), with every other option given here set on it. */
     PristineBuilder builder(Path migrationsLocation) {
         return builder(migrationsLocation, true);

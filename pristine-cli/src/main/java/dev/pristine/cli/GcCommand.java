@@ -8,6 +8,7 @@ import dev.pristine.PristineException;
 import dev.pristine.TemplateStatus;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,12 +18,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pristine gc}: drops orphan clones, abandoned builds and templates unused for the retention period;
- * with {@code --template} or {@code --older-than}, the templates those pick instead, whatever the retention.
+ * with {@code --template}, {@code --migrations} or {@code --older-than}, the templates those pick instead (all of
+ * them), whatever the retention. A template's migrations location is what this machine recorded when it prepared it.
  */
 @Command(name = "gc", sortOptions = false,
         description = "Drop orphan clones (owner gone or TTL expired), abandoned builds and templates unused "
-                + "for the retention period (pristine.template-retention, default 7d). With --template or "
-                + "--older-than, drop the templates they pick instead; a template a live process uses is kept.")
+                + "for the retention period (pristine.template-retention, default 7d). With --template, --migrations DIR "
+                + "(every version of that location's templates prepared on this machine) or --older-than, drop the "
+                + "templates they all pick instead; a template a live process uses is kept.")
 final class GcCommand extends BaseCommand {
 
     @Option(names = "--dry-run", description = "Only list what would be dropped.")
@@ -41,14 +44,16 @@ final class GcCommand extends BaseCommand {
         Duration unused = olderThan == null ? null : Durations.parse("--older-than", olderThan);
         GcReport report;
         List<TemplateStatus> picked;
-        try (Pristine pristine = common.builder(false).poolSize(0).reapOnStart(false).build()) {
-            if (template == null && unused == null) {
+        try (Pristine pristine = common.builderWithoutMigrations().poolSize(0).reapOnStart(false).build()) {
+            // a location that is gone is fine: only the record of where each template came from is compared
+            Path location = common.migrations == null ? null : common.migrations.toAbsolutePath().normalize();
+            if (template == null && unused == null && location == null) {
                 report = pristine.gc(dryRun);
                 picked = List.of();
             } else {
                 Instant cutoff = unused == null ? Instant.MAX : Instant.now().minus(unused);
                 Predicate<TemplateStatus> pick = t -> (template == null || t.key().equals(template))
-                        && t.lastUsed().isBefore(cutoff);
+                        && t.lastUsed().isBefore(cutoff) && (location == null || location.equals(t.migrations()));
                 List<TemplateStatus> all = pristine.status().templates();
                 if (template != null && all.stream().noneMatch(t -> t.key().equals(template))) {
                     throw new PristineException(ErrorCode.CONFIGURATION, "no template has this key", template,

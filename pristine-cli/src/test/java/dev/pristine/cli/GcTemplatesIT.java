@@ -67,6 +67,33 @@ class GcTemplatesIT {
     }
 
     @Test
+    void gcMigrationsDropsEveryVersionOfThatLocationEvenWhenTheDirectoryIsGone() throws IOException {
+        String state = tmp.resolve("state").toString();
+        Path mine = Cli.schema(tmp.resolve("mine"));
+        Path other = Cli.schema(tmp.resolve("other"));
+        Files.writeString(other.resolve("V3__more.sql"), "INSERT INTO author (id, name) VALUES (3, 'N. K. Jemisin');\n");
+        JsonNode v1 = Cli.run("prepare", "--migrations", mine.toString(), "--state-dir", state, "--json").ok();
+        Files.writeString(mine.resolve("V3__edit.sql"), "INSERT INTO author (id, name) VALUES (4, 'Ted Chiang');\n");
+        JsonNode v2 = Cli.run("prepare", "--migrations", mine.toString(), "--state-dir", state, "--json").ok();
+        JsonNode kept = Cli.run("prepare", "--migrations", other.toString(), "--state-dir", state, "--json").ok();
+        try (var files = Files.list(mine)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(mine);
+
+        JsonNode status = Cli.run("status", "--state-dir", state, "--json").ok();
+        assertThat(status.get("templates")).extracting(t -> t.get("migrations").asText())
+                .containsExactlyInAnyOrder(mine.toString(), mine.toString(), other.toString());
+        JsonNode gc = Cli.run("gc", "--migrations", mine.toString(), "--state-dir", state, "--json").ok();
+
+        assertThat(gc.get("dropped")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(v1.get("template").asText(), v2.get("template").asText());
+        assertThat(Path.of(kept.get("template").asText())).exists();
+    }
+
+    @Test
     void anUnknownKeyIsAUsageErrorThatSaysWhereKeysAreListed() {
         Cli.Run run = Cli.run("gc", "--template", "927a1e73a4c0", "--state-dir", tmp.resolve("state").toString());
 

@@ -33,11 +33,13 @@ public final class Reaper {
     private final Engine engine;
     private final Retry retry;
     private final Duration retention;
+    private final TemplateOrigins origins;
 
-    public Reaper(Engine engine, Retry retry, Duration retention) {
+    public Reaper(Engine engine, Retry retry, Duration retention, TemplateOrigins origins) {
         this.engine = engine;
         this.retry = retry;
         this.retention = retention;
+        this.origins = origins;
     }
 
     /** Every clone, with whether it is an orphan. */
@@ -115,7 +117,10 @@ public final class Reaper {
         for (TemplateEntry t : retry.get("listing templates", engine.location(), engine::templates)) {
             if (selected.test(status(t)) && !liveKeys.contains(t.key()) && !inUse(t)) {
                 LOG.info("Dropping template {}, unused since {}", t.name(), t.lastUsed());
-                if (dryRun || tryDrop("dropping an unused template", t.name(), () -> engine.dropTemplate(t.key()))) {
+                if (dryRun) {
+                    dropped.add(t.name());
+                } else if (tryDrop("dropping an unused template", t.name(), () -> engine.dropTemplate(t.key()))) {
+                    origins.forget(t.key());
                     dropped.add(t.name());
                 } else {
                     kept++;
@@ -128,7 +133,7 @@ public final class Reaper {
     }
 
     private TemplateStatus status(TemplateEntry t) {
-        return new TemplateStatus(t.key(), t.name(), engine.id(), t.builtAt(), t.lastUsed());
+        return new TemplateStatus(t.key(), t.name(), engine.id(), t.builtAt(), t.lastUsed(), origins.of(t.key()).orElse(null));
     }
 
     /** Whether a live process uses the template; when that cannot be told, it is kept for the next gc. */
