@@ -4,6 +4,7 @@ import dev.pristine.internal.ClonePool;
 import dev.pristine.internal.OwnerMarker;
 import dev.pristine.internal.Reaper;
 import dev.pristine.internal.Retry;
+import dev.pristine.internal.TemplateOrigins;
 import dev.pristine.internal.TemplateStore;
 import dev.pristine.spi.DatabaseNames;
 import dev.pristine.spi.Engine;
@@ -20,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,8 @@ public final class Pristine implements AutoCloseable {
     private volatile ClonePool pool;
     /** This process's use of the template, which keeps any gc from dropping it (see {@link Engine#templateUses}). */
     private AutoCloseable templateUse;
+    /** Which migrations location each template was prepared from, for {@code gc --migrations}. */
+    private final TemplateOrigins origins;
     private volatile boolean closed;
     /** Drops this instance's clones when the JVM shuts down without {@link #close()} (SIGTERM, System.exit). */
     private final Thread shutdownHook;
@@ -69,7 +73,8 @@ public final class Pristine implements AutoCloseable {
         this.migrator = config.migrator();
         this.retry = new Retry(engine, config.retryFor());
         this.store = new TemplateStore(engine, migrator, retry, config.lockTimeout());
-        this.reaper = new Reaper(engine, retry, config.templateRetention());
+        this.origins = new TemplateOrigins(config.stateDir(), engine.id());
+        this.reaper = new Reaper(engine, retry, config.templateRetention(), origins);
         this.capacity = new Semaphore(config.maxClones());
         int n = INSTANCES.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
@@ -132,6 +137,9 @@ public final class Pristine implements AutoCloseable {
         ensureOpen();
         useTemplate();
         PreparedTemplate t = store.prepare(config.listener());
+        if (config.migrations() != null) {
+            origins.record(store.key(), config.migrations());
+        }
         startPool();
         return t;
     }
@@ -225,6 +233,19 @@ public final class Pristine implements AutoCloseable {
     public GcReport gc(boolean dryRun) {
         ensureOpen();
         return reaper.reap(dryRun, true);
+    }
+
+    /**
+     * Drops orphan clones, abandoned builds and the templates {@code templates} selects, whatever the retention
+     * period; a template that a live process uses (or that a live clone was made from) is kept.
+     *
+     * @param dryRun only report what would be dropped
+     * @param templates which templates to drop, not null
+     */
+    public GcReport gc(boolean dryRun, Predicate<TemplateStatus> templates) {
+        Objects.requireNonNull(templates, "templates");
+        ensureOpen();
+        return reaper.reap(dryRun, templates);
     }
 
     /**

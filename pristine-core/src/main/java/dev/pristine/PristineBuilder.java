@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Configures a {@link Pristine}. Options set here win over {@code pristine.*} settings, which win over
@@ -31,6 +32,9 @@ public final class PristineBuilder {
     public static final int MAX_CLONES = 1024;
     /** The most background threads making clones; beyond the engine's parallelism they only queue. */
     public static final int MAX_BACKGROUND_THREADS = 64;
+
+    /** The engines Pristine ships, each in its module {@code dev.pristine:pristine-<id>}. */
+    private static final List<String> SHIPPED_ENGINES = List.of("sqlite", "h2", "postgres", "mariadb");
 
     private PristineSettings settings = PristineSettings.standard();
     private final Map<String, String> explicit = new LinkedHashMap<>();
@@ -174,11 +178,12 @@ public final class PristineBuilder {
 
         EngineProvider provider = engineProvider(get);
         Migrator m = migrator != null ? migrator : migrator(get, s.asMap());
+        Path location = migrator != null ? null : migrationsLocation(get.apply(CoreSettings.MIGRATIONS.name()).orElseThrow());
         Engine engine = provider.create(new EngineSettings(get.apply(CoreSettings.URL.name()).orElse(null), get.apply(CoreSettings.USER.name()).orElse(null),
                 get.apply(CoreSettings.PASSWORD.name()).orElse(null), stateDir, allowRemote, s.asMap()));
         try {
             return new Pristine(new PristineConfig(engine, m, poolSize, maxClones, threads, acquire, lock, retention, ttl,
-                    reap, listener));
+                    reap, listener, stateDir, location));
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -193,7 +198,7 @@ public final class PristineBuilder {
             String wanted = id.get().toLowerCase(Locale.ROOT);
             return providers.stream().filter(p -> p.id().equals(wanted)).findFirst().orElseThrow(
                     () -> new PristineException(ErrorCode.CONFIGURATION, "unknown engine", id.get(),
-                            "use one of " + ids(providers) + ", or add the dependency dev.pristine:pristine-" + wanted));
+                            unknownEngineFix(wanted, providers)));
         }
         if (url.isPresent()) {
             return providers.stream().filter(p -> p.accepts(url.get())).findFirst().orElseThrow(
@@ -206,11 +211,15 @@ public final class PristineBuilder {
                                 + ids(providers)));
     }
 
+    private static Path migrationsLocation(String setting) {
+        return Path.of(setting).toAbsolutePath().normalize();
+    }
+
     private static Migrator migrator(Function<String, Optional<String>> get, Map<String, String> all) {
         String location = get.apply(CoreSettings.MIGRATIONS.name()).orElseThrow(() -> new PristineException(ErrorCode.CONFIGURATION,
                 "no migrations configured", "pristine.migrations is unset",
                 "pass --migrations DIR, set pristine.migrations / PRISTINE_MIGRATIONS, or call migrations(Path)"));
-        Path path = Path.of(location).toAbsolutePath().normalize();
+        Path path = migrationsLocation(location);
         if (!path.toFile().exists()) {
             throw new PristineException(ErrorCode.CONFIGURATION, "migrations location does not exist", path,
                     "point pristine.migrations / --migrations at your migrations directory or changelog");
@@ -231,6 +240,22 @@ public final class PristineBuilder {
                                     path, "name one with --migrator / pristine.migrator"));
         }
         return chosen.create(path, all);
+    }
+
+    /**
+     * A typo of an engine (one here, or one Pristine ships in its own module) is answered with that engine; no
+     * artifact is made up from the typo.
+     */
+    private static String unknownEngineFix(String wanted, List<EngineProvider> providers) {
+        List<String> here = providers.stream().map(EngineProvider::id).sorted().toList();
+        Optional<String> near = Stream.concat(here.stream(), SHIPPED_ENGINES.stream()).distinct()
+                .filter(e -> PristineSettings.distance(wanted, e) <= Math.max(1, Math.min(2, e.length() / 3)))
+                .min(Comparator.comparingInt(e -> PristineSettings.distance(wanted, e)));
+        if (near.isPresent()) {
+            return here.contains(near.get()) ? "did you mean " + near.get() + "?"
+                    : "did you mean " + near.get() + "? add the dependency dev.pristine:pristine-" + near.get();
+        }
+        return "use one of " + here + ", or add the module of the engine that provides it";
     }
 
     private static String ids(List<EngineProvider> providers) {

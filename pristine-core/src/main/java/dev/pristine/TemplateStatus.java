@@ -1,5 +1,6 @@
 package dev.pristine;
 
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,7 @@ import java.time.Instant;
  * @param engine the engine id
  * @param builtAt when it was published
  * @param lastUsed when a process last prepared it
+ * @param migrations the migrations location it was last prepared from on this machine, or null when not recorded
+ *     (prepared elsewhere, before this was recorded, or with a ready-made migrator)
  */
-public record TemplateStatus(String key, String name, String engine, Instant builtAt, Instant lastUsed) {}
+public record TemplateStatus(String key, String name, String engine, Instant builtAt, Instant lastUsed, Path migrations) {}

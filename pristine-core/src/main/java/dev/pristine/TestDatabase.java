@@ -1,5 +1,6 @@
 package dev.pristine;
 
+import dev.pristine.spi.Coordinates;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -25,6 +26,12 @@ public interface TestDatabase extends AutoCloseable {
 
     /** The password to connect with, or null. Never logged by Pristine. */
     String password();
+
+    /**
+     * Everything about where the clone is, for tools that do not speak JDBC: the native URL (never with a
+     * password), host, port and database of a server, the file of a file engine.
+     */
+    Coordinates coordinates();
 
     /** A data source for the clone; the same instance on every call. */
     DataSource dataSource();

@@ -24,9 +24,15 @@ class PristineBuilderTest {
         assertThatThrownBy(() -> builder(Map.of("migrations", dir.toString(), "engine", "oracle")).build())
                 .isInstanceOfSatisfying(PristineException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
-                    assertThat(e.getMessage()).startsWith("unknown engine, oracle, use one of [")
-                            .endsWith("or add the dependency dev.pristine:pristine-oracle");
+                    assertThat(e.getMessage())
+                            .isEqualTo("unknown engine, oracle, use one of [], or add the module of the engine that provides it");
                 });
+    }
+
+    @Test
+    void aMisspeltEngineThatIsNotOnTheClassPathNamesTheRealArtifact() {
+        assertThatThrownBy(() -> builder(Map.of("migrations", dir.toString(), "engine", "postgress")).build())
+                .hasMessage("unknown engine, postgress, did you mean postgres? add the dependency dev.pristine:pristine-postgres");
     }
 
     @Test

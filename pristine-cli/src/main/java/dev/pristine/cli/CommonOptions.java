@@ -1,10 +1,12 @@
 package dev.pristine.cli;
 
+import dev.pristine.CoreSettings;
 import dev.pristine.ErrorCode;
 import dev.pristine.Pristine;
 import dev.pristine.PristineBuilder;
 import dev.pristine.PristineException;
 import dev.pristine.PristineSettings;
+import dev.pristine.spi.Setting;
 import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine.Option;
@@ -66,6 +68,30 @@ final class CommonOptions {
      *     they get a migrator of their own and so work without any migrations configured
      */
     PristineBuilder builder(boolean needsMigrations) {
+        if (needsMigrations && migrations == null && !isSet(CoreSettings.MIGRATIONS)) {
+            // the library's message speaks to code too (migrations(Path)); a shell user can only pass or set
+            throw new PristineException(ErrorCode.CONFIGURATION, "no migrations configured",
+                    "--migrations and PRISTINE_MIGRATIONS are unset", "pass --migrations DIR or set PRISTINE_MIGRATIONS");
+        }
+        return builder(migrations, needsMigrations);
+    }
+
+    /** A builder that never builds a template, and so reads no migrations even when {@code --migrations} is given. */
+    PristineBuilder builderWithoutMigrations() {
+        return builder(null, false);
+    }
+
+    /** A builder for these migrations (the demo's schema), with every other option given here set on it. */
+    PristineBuilder builder(Path migrationsLocation) {
+        return builder(migrationsLocation, true);
+    }
+
+    /** Whether {@code setting} has a value in the settings the builder reads (properties, environment). */
+    static boolean isSet(Setting<?> setting) {
+        return PristineSettings.standard().get(setting.name()).isPresent();
+    }
+
+    private PristineBuilder builder(Path migrations, boolean needsMigrations) {
         PristineBuilder b = Pristine.builder();
         if (engine != null) {
             b.engine(engine);

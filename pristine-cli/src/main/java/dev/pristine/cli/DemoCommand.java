@@ -1,6 +1,7 @@
 package dev.pristine.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pristine.CoreSettings;
 import dev.pristine.ErrorCode;
 import dev.pristine.PreparedTemplate;
 import dev.pristine.Pristine;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", sortOptions = false,
         description = "Show Pristine at work on the example schema: build a template, lease databases, prove "
-                + "they are isolated, and print the figures. Uses a temporary state dir unless --state-dir is given.")
+                + "they are isolated, and print the figures. Uses a temporary state dir unless --state-dir or PRISTINE_STATE_DIR is given.")
 final class DemoCommand extends BaseCommand {
 
     /** The example schema that ships in the repository, relative to its root. */
@@ -62,7 +63,9 @@ final class DemoCommand extends BaseCommand {
                             ? "run ./pristine demo from the repository root, or pass --migrations DIR"
                             : "pass --migrations with a directory of migrations");
         }
-        Path temp = common.stateDir == null ? Files.createTempDirectory("pristine-demo-") : null;
+        // a state dir given either way (--state-dir, PRISTINE_STATE_DIR, pristine.state-dir) is used, else a temporary one
+        Path temp = common.stateDir == null && !CommonOptions.isSet(CoreSettings.STATE_DIR)
+                ? Files.createTempDirectory("pristine-demo-") : null;
         try {
             Figures f = demo(output, schema, temp != null ? temp : common.stateDir);
             return report(f);
@@ -79,7 +82,7 @@ final class DemoCommand extends BaseCommand {
         double[] acquire = new double[leases];
         Shape shape;
         try (Progress progress = output.progress();
-                Pristine pristine = common.builder(true).migrations(schema).stateDir(stateDir).listener(progress)
+                Pristine pristine = common.builder(schema).stateDir(stateDir).listener(progress)
                         .build()) {
             describe = pristine.describe();
             key = pristine.key();
@@ -99,7 +102,7 @@ final class DemoCommand extends BaseCommand {
         }
         long scratch = template.built() ? template.millis() : -1;
         Path scratchDir = Files.createTempDirectory("pristine-demo-scratch-");
-        try (Pristine fresh = common.builder(true).migrations(schema).stateDir(scratchDir).poolSize(0)
+        try (Pristine fresh = common.builder(schema).stateDir(scratchDir).poolSize(0)
                 .reapOnStart(false).build()) {
             // The same migrations once more into an empty database, now that the JVM is warm.
             PreparedTemplate again = fresh.prepare();

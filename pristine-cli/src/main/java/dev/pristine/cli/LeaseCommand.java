@@ -3,6 +3,7 @@ package dev.pristine.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pristine.Pristine;
 import dev.pristine.TestDatabase;
+import dev.pristine.spi.Coordinates;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -45,6 +46,16 @@ final class LeaseCommand extends BaseCommand {
                     g.writeStringField("jdbcUrl", db.jdbcUrl());
                     g.writeStringField("user", db.user());
                     g.writeStringField("password", db.password());
+                    Coordinates at = db.coordinates();
+                    g.writeStringField("url", at.url());
+                    g.writeStringField("host", at.host());
+                    if (at.port() == null) {
+                        g.writeNullField("port");
+                    } else {
+                        g.writeNumberField("port", at.port());
+                    }
+                    g.writeStringField("database", at.database());
+                    g.writeStringField("path", at.path() == null ? null : at.path().toString());
                     g.writeStringField("key", db.key());
                     g.writeNumberField("millis", millis);
                     g.writeStringField("expiresAt", expires.toString());
@@ -54,6 +65,13 @@ final class LeaseCommand extends BaseCommand {
                 public void human(PrintStream out) {
                     out.println(db.id());
                     out.println("  jdbcUrl   " + db.jdbcUrl());
+                    Coordinates at = db.coordinates();
+                    if (at.url() != null) {
+                        out.println("  url       " + at.url());
+                    }
+                    if (at.path() != null) {
+                        out.println("  path      " + at.path());
+                    }
                     if (db.user() != null) {
                         out.println("  user      " + db.user());
                     }

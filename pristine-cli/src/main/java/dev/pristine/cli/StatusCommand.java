@@ -47,6 +47,7 @@ final class StatusCommand extends BaseCommand {
                     g.writeStringField("engine", t.engine());
                     g.writeStringField("builtAt", t.builtAt().toString());
                     g.writeStringField("lastUsed", t.lastUsed().toString());
+                    g.writeStringField("migrations", t.migrations() == null ? null : t.migrations().toString());
                     g.writeEndObject();
                 }
                 g.writeEndArray();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,19 @@ class DemoIT {
         // Given a state dir, the demo leaves its template there and no clone.
         try (var clones = Files.list(state.resolve("sqlite").resolve("clones"))) {
             assertThat(clones).isEmpty();
+        }
+    }
+
+    @Test
+    void theDemoHonoursPristineStateDir() throws Exception {
+        Path state = tmp.resolve("from-env");
+        Cli.Run run = Cli.run(Map.of("PRISTINE_STATE_DIR", state.toString()), "demo", "--migrations",
+                Cli.schema(tmp).toString(), "--leases", "2");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("Pristine demo: sqlite at " + state.resolve("sqlite") + " with SQL migrations ");
+        try (var templates = Files.list(state.resolve("sqlite").resolve("templates"))) {
+            assertThat(templates.filter(f -> f.toString().endsWith(".db"))).hasSize(1);
         }
     }
 

@@ -39,8 +39,26 @@ class ErrorsIT {
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("pristine: CONFIGURATION: unknown engine, nosuchdb, use one of [")
-                .contains("sqlite").endsWith("], or add the dependency dev.pristine:pristine-nosuchdb\n");
+        assertThat(run.err()).isEqualTo("pristine: CONFIGURATION: unknown engine, nosuchdb, use one of "
+                + "[h2, mariadb, postgres, sqlite], or add the module of the engine that provides it\n");
+    }
+
+    @Test
+    void aMisspeltEngineIsAnsweredWithTheEngineMeantNotANonExistentArtifact() {
+        Cli.Run run = Cli.run("prepare", "--engine", "postgress", "--migrations", Cli.schema(tmp).toString(),
+                "--state-dir", tmp.resolve("state").toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("pristine: CONFIGURATION: unknown engine, postgress, did you mean postgres?\n");
+    }
+
+    @Test
+    void leaseWithoutMigrationsTellsAShellUserWhatToPassNotWhatToCall() {
+        Cli.Run run = Cli.run("lease", "--state-dir", tmp.resolve("state").toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("pristine: CONFIGURATION: no migrations configured, --migrations and "
+                + "PRISTINE_MIGRATIONS are unset, pass --migrations DIR or set PRISTINE_MIGRATIONS\n");
     }
 
     @Test

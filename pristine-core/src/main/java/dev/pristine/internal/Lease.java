@@ -54,6 +54,11 @@ final class Lease implements TestDatabase {
     }
 
     @Override
+    public Coordinates coordinates() {
+        return coordinates;
+    }
+
+    @Override
     public DataSource dataSource() {
         DataSource ds = dataSource;
         if (ds == null) {

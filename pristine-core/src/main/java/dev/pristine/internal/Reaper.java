@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,13 @@ public final class Reaper {
     private final Engine engine;
     private final Retry retry;
     private final Duration retention;
+    private final TemplateOrigins origins;
 
-    public Reaper(Engine engine, Retry retry, Duration retention) {
+    public Reaper(Engine engine, Retry retry, Duration retention, TemplateOrigins origins) {
         this.engine = engine;
         this.retry = retry;
         this.retention = retention;
+        this.origins = origins;
     }
 
     /** Every clone, with whether it is an orphan. */
@@ -62,7 +65,7 @@ public final class Reaper {
     public List<TemplateStatus> templates() {
         List<TemplateStatus> out = new ArrayList<>();
         for (TemplateEntry t : retry.get("listing templates", engine.location(), engine::templates)) {
-            out.add(new TemplateStatus(t.key(), t.name(), engine.id(), t.builtAt(), t.lastUsed()));
+            out.add(status(t));
         }
         return out;
     }
@@ -73,6 +76,17 @@ public final class Reaper {
      * @param dryRun report only
      */
     public GcReport reap(boolean dryRun, boolean templates) {
+        Instant cutoff = Instant.now().minus(retention);
+        return reap(dryRun, templates ? t -> t.lastUsed().isBefore(cutoff) : t -> false);
+    }
+
+    /**
+     * Drops orphan clones, abandoned builds and the templates {@code selected} picks (whatever the retention
+     * period) that no live process uses.
+     *
+     * @param dryRun report only
+     */
+    public GcReport reap(boolean dryRun, Predicate<TemplateStatus> selected) {
         Instant now = Instant.now();
         List<String> dropped = new ArrayList<>();
         int kept = 0;
@@ -100,21 +114,26 @@ public final class Reaper {
                 }
             }
         }
-        if (templates) {
-            for (TemplateEntry t : retry.get("listing templates", engine.location(), engine::templates)) {
-                if (t.lastUsed().isBefore(now.minus(retention)) && !liveKeys.contains(t.key()) && !inUse(t)) {
-                    LOG.info("Dropping template {}, unused since {}", t.name(), t.lastUsed());
-                    if (dryRun || tryDrop("dropping an unused template", t.name(), () -> engine.dropTemplate(t.key()))) {
-                        dropped.add(t.name());
-                    } else {
-                        kept++;
-                    }
+        for (TemplateEntry t : retry.get("listing templates", engine.location(), engine::templates)) {
+            if (selected.test(status(t)) && !liveKeys.contains(t.key()) && !inUse(t)) {
+                LOG.info("Dropping template {}, unused since {}", t.name(), t.lastUsed());
+                if (dryRun) {
+                    dropped.add(t.name());
+                } else if (tryDrop("dropping an unused template", t.name(), () -> engine.dropTemplate(t.key()))) {
+                    origins.forget(t.key());
+                    dropped.add(t.name());
                 } else {
                     kept++;
                 }
+            } else {
+                kept++;
             }
         }
         return new GcReport(dropped, kept, dryRun);
+    }
+
+    private TemplateStatus status(TemplateEntry t) {
+        return new TemplateStatus(t.key(), t.name(), engine.id(), t.builtAt(), t.lastUsed(), origins.of(t.key()).orElse(null));
     }
 
     /** Whether a live process uses the template; when that cannot be told, it is kept for the next gc. */

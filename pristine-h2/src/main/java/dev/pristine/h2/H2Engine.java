@@ -137,7 +137,11 @@ final class H2Engine extends FileEngine {
 
     @Override
     public Coordinates coordinates(String name) {
-        return new Coordinates(url(name), connections.user(), connections.password());
+        if (!isBuild(name) && memory != null && memory.exists(name)) {
+            return new Coordinates(url(name), connections.user(), connections.password());
+        }
+        Path file = files().database(isBuild(name) ? files().builds() : files().clones(), name);
+        return Coordinates.file(url(name), file, null, connections.user(), connections.password());
     }
 
     @Override

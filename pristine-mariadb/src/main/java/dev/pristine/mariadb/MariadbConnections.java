@@ -154,7 +154,8 @@ final class MariadbConnections implements AutoCloseable {
 
     /** The coordinates of {@code database} for another user (a build's). */
     Coordinates coordinates(String database, String asUser, String withPassword) {
-        return new Coordinates(url(database), asUser, withPassword);
+        HostAddress first = addresses.get(0);
+        return Coordinates.server(url(database), "mysql", hostNames().get(0), first.port, database, asUser, withPassword);
     }
 
     /** A data source on {@code database} with the configured credentials (MariaDB Connector/J). */

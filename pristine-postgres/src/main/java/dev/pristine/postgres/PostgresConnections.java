@@ -115,7 +115,10 @@ final class PostgresConnections implements AutoCloseable {
     }
 
     Coordinates coordinates(String database, String asUser, String asPassword) {
-        return new Coordinates(url(database), asUser, asPassword);
+        String first = hosts.get(0);
+        int colon = first.lastIndexOf(':');
+        return Coordinates.server(url(database), "postgresql", hostNames().get(0), Integer.parseInt(first.substring(colon + 1)),
+                database, asUser, asPassword);
     }
 
     DataSource dataSource(String database, String asUser, String asPassword) {

@@ -79,7 +79,8 @@ final class SqliteEngine extends FileEngine {
 
     @Override
     public Coordinates coordinates(String name) {
-        return new Coordinates(connections.url(path(name)), null, null);
+        Path file = path(name).toAbsolutePath();
+        return Coordinates.file(connections.url(file), file, "sqlite:///" + file, null, null);
     }
 
     @Override
