@@ -29,9 +29,12 @@ public interface TestDatabase extends AutoCloseable {
 
     /**
      * Everything about where the clone is, for tools that do not speak JDBC: the native URL (never with a
-     * password), host, port and database of a server, the file of a file engine.
+     * password), host, port and database of a server, the file of a file engine. The default (for other
+     * implementations than Pristine's own) knows only the JDBC URL and credentials.
      */
-    Coordinates coordinates();
+    default Coordinates coordinates() {
+        return new Coordinates(jdbcUrl(), user(), password());
+    }
 
     /** A data source for the clone; the same instance on every call. */
     DataSource dataSource();
